@@ -1,0 +1,36 @@
+namespace RusSnapshot.Dumps;
+
+/// <summary>What a reader does with a record it cannot read.</summary>
+public enum BadRecordHandling
+{
+    /// <summary>Throw <see cref="DumpFormatException"/> (the default: nothing is lost in silence).</summary>
+    Throw,
+
+    /// <summary>Record a <see cref="DumpDiagnostic"/>, skip the record and read on where the format allows it.</summary>
+    Collect,
+}
+
+/// <summary>Options shared by the dump readers.</summary>
+public sealed record DumpReaderOptions
+{
+    /// <summary>The default options.</summary>
+    public static DumpReaderOptions Default { get; } = new();
+
+    /// <summary>What to do with a bad record.</summary>
+    public BadRecordHandling OnBadRecord { get; init; } = BadRecordHandling.Throw;
+
+    /// <summary>How many diagnostics to keep; later ones are only counted. Default 1,000.</summary>
+    public int MaxDiagnostics { get; init; } = 1000;
+
+    /// <summary>The largest record (all its lines) a reader accepts, in bytes. Default 256 MiB: a group with a million members fits.</summary>
+    public int MaxRecordBytes { get; init; } = 256 * 1024 * 1024;
+
+    /// <summary>The largest single value, decoded, in bytes. Default 16 MiB.</summary>
+    public int MaxValueBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Size of the read buffer. Tests set it tiny so that lines and folds fall across buffer edges.</summary>
+    public int BufferSize { get; init; } = 1024 * 1024;
+
+    /// <summary>Whether messages may quote dump content (DNs, values). Off by default: dumps are customer data.</summary>
+    public bool IncludeDataInMessages { get; init; }
+}

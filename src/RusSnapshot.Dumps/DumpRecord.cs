@@ -1,0 +1,383 @@
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace RusSnapshot.Dumps;
+
+/// <summary>
+/// One record of a dump, as a view over the reader's buffers: nothing is decoded or turned into a string
+/// until asked for. Valid until the reader's next <c>Read</c>; call <see cref="ToEntry"/> to keep it.
+/// </summary>
+/// <remarks>
+/// This is the type the hot path uses: attribute names are compared as ASCII bytes, values are decoded
+/// (unfolded, base64 or hex) once on first access into a per-record arena, and only the values a caller
+/// keeps become strings. A million-entry dump therefore costs parsing, not allocation.
+/// </remarks>
+public sealed class DumpRecord
+{
+    internal const byte SourceBuffer = 0;
+    internal const byte SourceArena = 1;
+    internal const byte SourceHeader = 2;
+
+    internal struct Slot
+    {
+        public int NameStart;
+        public int NameLength;          // attribute type, without options
+        public int DescriptionLength;   // type plus ";option..." as written
+        public int ValueStart;
+        public int ValueLength;         // for folded LDIF values: the first physical segment only
+        public int DecodedStart;        // arena offset of the decoded value, -1 until decoded
+        public int DecodedLength;
+        public long Line;
+        public ValueEncoding Encoding;
+        public byte NameSource;
+        public byte ValueSource;
+        public bool Folded;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    internal Slot[] Slots = new Slot[64];
+    internal int SlotCount;
+    internal byte[] Buffer = [];
+    internal byte[] Header = [];
+    internal byte[] Arena = new byte[1024];
+    internal int ArenaUsed;
+    internal byte DnSource;
+    internal int DnStart;
+    internal int DnLength;
+    internal int BufferLimit;   // end of the valid region in Buffer: folds never look past it
+    private string? _dn;
+
+    /// <summary>What kind of record this is.</summary>
+    public DumpRecordKind Kind { get; internal set; }
+
+    /// <summary>The record's first line.</summary>
+    public DumpPosition Position { get; internal set; }
+
+    /// <summary>For LDIF change records read as entries: true when the record carried <c>changetype: add</c>.</summary>
+    public bool IsChangeAdd { get; internal set; }
+
+    /// <summary>Number of attribute values (one per LDIF value line; CSV multi-values are split).</summary>
+    public int Count => SlotCount;
+
+    /// <summary>The DN, decoded (a <c>dn::</c> is base64-decoded, folds joined), as UTF-8 bytes. Empty for the root DSE and for records without a DN.</summary>
+    public ReadOnlySpan<byte> DnUtf8 => Source(DnSource).AsSpan(DnStart, DnLength);
+
+    /// <summary>The DN as a string, made on first use.</summary>
+    public string Dn => _dn ??= DecodeUtf8(DnUtf8);
+
+    /// <summary>The attribute type of value <paramref name="index"/>, without options (<c>userCertificate</c> for <c>userCertificate;binary</c>).</summary>
+    public ReadOnlySpan<byte> NameAt(int index)
+    {
+        ref readonly var s = ref SlotAt(index);
+        return Source(s.NameSource).AsSpan(s.NameStart, s.NameLength);
+    }
+
+    /// <summary>The attribute description of value <paramref name="index"/> as written, options included.</summary>
+    public ReadOnlySpan<byte> DescriptionAt(int index)
+    {
+        ref readonly var s = ref SlotAt(index);
+        return Source(s.NameSource).AsSpan(s.NameStart, s.DescriptionLength);
+    }
+
+    /// <summary>The attribute description of value <paramref name="index"/> as a string.</summary>
+    public string DescriptionStringAt(int index) => Encoding.ASCII.GetString(DescriptionAt(index));
+
+    /// <summary>The physical line on which value <paramref name="index"/> starts.</summary>
+    public long LineAt(int index) => SlotAt(index).Line;
+
+    /// <summary>How value <paramref name="index"/> was written.</summary>
+    public ValueEncoding EncodingAt(int index) => SlotAt(index).Encoding;
+
+    /// <summary>True when attribute <paramref name="index"/> has the type <paramref name="name"/> (ASCII, case-insensitive, options ignored).</summary>
+    public bool NameIs(int index, ReadOnlySpan<byte> name) => Ascii.EqualsIgnoreCase(NameAt(index), name);
+
+    /// <summary>The index of the next value at or after <paramref name="start"/> whose attribute type is <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> name, int start = 0)
+    {
+        for (var i = start; i < SlotCount; i++)
+        {
+            ref readonly var s = ref Slots[i];
+            if (s.NameLength == name.Length && Ascii.EqualsIgnoreCase(Source(s.NameSource).AsSpan(s.NameStart, s.NameLength), name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when the record has at least one value of attribute type <paramref name="name"/>.</summary>
+    public bool Has(ReadOnlySpan<byte> name) => IndexOf(name) >= 0;
+
+    /// <summary>
+    /// The decoded bytes of value <paramref name="index"/>: plain values as written (UTF-8), base64 and hex decoded,
+    /// folded lines joined; for a URL value, the URL itself (never followed).
+    /// </summary>
+    public ReadOnlySpan<byte> ValueAt(int index)
+    {
+        if ((uint)index >= (uint)SlotCount)
+        {
+            ThrowIndex(index);
+        }
+
+        ref var s = ref Slots[index];
+
+        if (s.Encoding == ValueEncoding.Plain && !s.Folded || s.Encoding == ValueEncoding.Url && !s.Folded)
+        {
+            return Source(s.ValueSource).AsSpan(s.ValueStart, s.ValueLength);
+        }
+
+        if (s.DecodedStart < 0)
+        {
+            Decode(ref s);
+        }
+
+        return Arena.AsSpan(s.DecodedStart, s.DecodedLength);
+    }
+
+    /// <summary>Value <paramref name="index"/> decoded as UTF-8 text (invalid sequences become U+FFFD).</summary>
+    public string ValueStringAt(int index) => DecodeUtf8(ValueAt(index));
+
+    /// <summary>The first value of attribute <paramref name="name"/> as a string, or null when absent.</summary>
+    public string? FirstString(ReadOnlySpan<byte> name)
+    {
+        var i = IndexOf(name);
+        return i < 0 ? null : ValueStringAt(i);
+    }
+
+    /// <summary>Copies the record into an immutable <see cref="DumpEntry"/> that outlives the reader's buffers.</summary>
+    public DumpEntry ToEntry()
+    {
+        var attributes = new List<DumpAttribute>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var values = new List<List<DumpValue>>();
+        for (var i = 0; i < SlotCount; i++)
+        {
+            var description = DescriptionStringAt(i);
+            if (!index.TryGetValue(description, out var at))
+            {
+                at = values.Count;
+                index.Add(description, at);
+                values.Add([]);
+                attributes.Add(null!);
+            }
+
+            values[at].Add(new DumpValue(ValueAt(i).ToArray(), EncodingAt(i) == ValueEncoding.Url, LineAt(i)));
+        }
+
+        foreach (var (description, at) in index)
+        {
+            attributes[at] = new DumpAttribute(description, values[at]);
+        }
+
+        return new DumpEntry(Dn, attributes, Position, Kind);
+    }
+
+    internal static string DecodeUtf8(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? string.Empty : StrictUtf8.GetString(bytes);
+
+    internal void Reset(byte[] buffer, DumpPosition position)
+    {
+        Buffer = buffer;
+        BufferLimit = buffer.Length;
+        Position = position;
+        SlotCount = 0;
+        ArenaUsed = 0;
+        DnSource = SourceBuffer;
+        DnStart = 0;
+        DnLength = 0;
+        _dn = null;
+        Kind = DumpRecordKind.Entry;
+        IsChangeAdd = false;
+    }
+
+    internal ref Slot AddSlot()
+    {
+        if (SlotCount == Slots.Length)
+        {
+            Array.Resize(ref Slots, Slots.Length * 2);
+        }
+
+        ref var s = ref Slots[SlotCount++];
+        s = default;
+        s.DecodedStart = -1;
+        return ref s;
+    }
+
+    internal void SetDn(byte source, int start, int length)
+    {
+        DnSource = source;
+        DnStart = start;
+        DnLength = length;
+        _dn = null;
+    }
+
+    /// <summary>Reserves <paramref name="length"/> bytes in the arena and returns their offset; earlier offsets stay valid.</summary>
+    internal int ArenaAlloc(int length)
+    {
+        if (ArenaUsed + length > Arena.Length)
+        {
+            var size = Math.Max(Arena.Length * 2, ArenaUsed + length);
+            Array.Resize(ref Arena, size);
+        }
+
+        var at = ArenaUsed;
+        ArenaUsed += length;
+        return at;
+    }
+
+    internal byte[] Source(byte source) => source switch
+    {
+        SourceBuffer => Buffer,
+        SourceArena => Arena,
+        _ => Header,
+    };
+
+    /// <summary>Joins the physical segments of a folded LDIF line (RFC 2849 note 2: drop the line break and one space).</summary>
+    internal static int Unfold(ReadOnlySpan<byte> buffer, int start, int firstLength, Span<byte> destination)
+    {
+        buffer[start..(start + firstLength)].CopyTo(destination);
+        var written = firstLength;
+        var p = start + firstLength;
+        while (true)
+        {
+            // p is at the line break of the segment just copied: skip CRLF or LF.
+            if (p < buffer.Length && buffer[p] == (byte)'\r')
+            {
+                p++;
+            }
+
+            p++;
+            if (p >= buffer.Length || buffer[p] != (byte)' ')
+            {
+                return written;
+            }
+
+            p++;
+            var rest = buffer[p..];
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                end = rest.Length;
+            }
+
+            rest[..end].CopyTo(destination[written..]);
+            written += end;
+            p += end;
+        }
+    }
+
+    /// <summary>The length of the logical line that starts at <paramref name="start"/>, folds joined, not counting the breaks.</summary>
+    internal static int UnfoldedLength(ReadOnlySpan<byte> buffer, int start, int firstLength)
+    {
+        var total = firstLength;
+        var p = start + firstLength;
+        while (true)
+        {
+            if (p < buffer.Length && buffer[p] == (byte)'\r')
+            {
+                p++;
+            }
+
+            p++;
+            if (p >= buffer.Length || buffer[p] != (byte)' ')
+            {
+                return total;
+            }
+
+            p++;
+            var rest = buffer[p..];
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                end = rest.Length;
+            }
+
+            total += end;
+            p += end;
+        }
+    }
+
+    private void Decode(ref Slot s)
+    {
+        var src = s.ValueSource == SourceBuffer ? Buffer.AsSpan(0, BufferLimit) : Source(s.ValueSource);
+        ReadOnlySpan<byte> text = src.Slice(s.ValueStart, s.ValueLength);
+        byte[]? rented = null;
+        if (s.Folded)
+        {
+            var length = UnfoldedLength(src, s.ValueStart, s.ValueLength);
+            if (s.Encoding is ValueEncoding.Plain or ValueEncoding.Url)
+            {
+                var at = ArenaAlloc(length);
+                Unfold(src, s.ValueStart, s.ValueLength, Arena.AsSpan(at, length));
+                s.DecodedStart = at;
+                s.DecodedLength = length;
+                return;
+            }
+
+            rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+            Unfold(src, s.ValueStart, s.ValueLength, rented);
+            text = rented.AsSpan(0, length);
+        }
+
+        try
+        {
+            switch (s.Encoding)
+            {
+                case ValueEncoding.Base64:
+                    {
+                        var max = Base64.GetMaxDecodedFromUtf8Length(text.Length);
+                        var at = ArenaAlloc(max);
+                        var status = Base64.DecodeFromUtf8(text, Arena.AsSpan(at, max), out _, out var written);
+                        if (status != System.Buffers.OperationStatus.Done)
+                        {
+                            // Readers validate base64 before handing a record out; reaching this is a reader bug.
+                            throw new InvalidOperationException("A base64 value that the reader accepted does not decode.");
+                        }
+
+                        ArenaUsed = at + written;
+                        s.DecodedStart = at;
+                        s.DecodedLength = written;
+                        break;
+                    }
+
+                case ValueEncoding.Hex:
+                    {
+                        var at = ArenaAlloc(text.Length / 2);
+                        if (!Hex.TryDecode(text, Arena.AsSpan(at, text.Length / 2), out var written))
+                        {
+                            throw new InvalidOperationException("A hex value that the reader accepted does not decode.");
+                        }
+
+                        s.DecodedStart = at;
+                        s.DecodedLength = written;
+                        break;
+                    }
+
+                default:
+                    throw new InvalidOperationException($"Unexpected encoding {s.Encoding}.");
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref readonly Slot SlotAt(int index)
+    {
+        if ((uint)index >= (uint)SlotCount)
+        {
+            ThrowIndex(index);
+        }
+
+        return ref Slots[index];
+    }
+
+    private static void ThrowIndex(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "No value at this index.");
+}

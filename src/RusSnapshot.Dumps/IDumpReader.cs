@@ -1,0 +1,72 @@
+namespace RusSnapshot.Dumps;
+
+/// <summary>A pull reader over one dump input. <see cref="Read"/> returns false at the end.</summary>
+public interface IDumpReader : IDisposable
+{
+    /// <summary>The input's display name, used in every position.</summary>
+    string SourceName { get; }
+
+    /// <summary>LDIF or CSV.</summary>
+    DumpFormat Format { get; }
+
+    /// <summary>The dialect detected so far (it can sharpen while reading, e.g. when ldapsearch's trailer appears).</summary>
+    DumpDialect Dialect { get; }
+
+    /// <summary>The record read by the last successful <see cref="Read"/>; reused, valid until the next call.</summary>
+    DumpRecord Current { get; }
+
+    /// <summary>Counters of what was read.</summary>
+    DumpReadStatistics Statistics { get; }
+
+    /// <summary>Warnings, and errors when <see cref="DumpReaderOptions.OnBadRecord"/> is <see cref="BadRecordHandling.Collect"/>.</summary>
+    IReadOnlyList<DumpDiagnostic> Diagnostics { get; }
+
+    /// <summary>Reads the next record (entries and non-entry records alike; see <see cref="DumpRecord.Kind"/>).</summary>
+    /// <returns>False at the end of the input, or when an error made the rest unreadable.</returns>
+    /// <exception cref="DumpFormatException">A record is malformed and the options say <see cref="BadRecordHandling.Throw"/>.</exception>
+    /// <exception cref="IOException">The underlying stream failed.</exception>
+    bool Read();
+}
+
+/// <summary>Counters kept by a reader; every record it saw lands in exactly one of them.</summary>
+public sealed class DumpReadStatistics
+{
+    /// <summary>Directory entries read.</summary>
+    public long Entries { get; internal set; }
+
+    /// <summary>LDIF change records other than add (delete, modify, moddn): read, but not entries.</summary>
+    public long ChangeRecords { get; internal set; }
+
+    /// <summary>ldapsearch <c>search:</c>/<c>result:</c> trailers.</summary>
+    public long SearchResults { get; internal set; }
+
+    /// <summary>ldapsearch search continuation references.</summary>
+    public long SearchReferences { get; internal set; }
+
+    /// <summary>Records skipped because they were malformed (only with <see cref="BadRecordHandling.Collect"/>).</summary>
+    public long RejectedRecords { get; internal set; }
+
+    /// <summary>Physical lines read.</summary>
+    public long Lines { get; internal set; }
+
+    /// <summary>Bytes read (after transcoding to UTF-8).</summary>
+    public long Bytes { get; internal set; }
+
+    /// <summary>Errors found, including those past <see cref="DumpReaderOptions.MaxDiagnostics"/>.</summary>
+    public long Errors { get; internal set; }
+
+    /// <summary>Warnings found, including those past <see cref="DumpReaderOptions.MaxDiagnostics"/>.</summary>
+    public long Warnings { get; internal set; }
+
+    /// <summary>ldapsearch result codes other than 0 (the search stopped early: the dump is incomplete).</summary>
+    public IList<SearchOutcome> FailedSearches { get; } = [];
+
+    /// <summary>True when the input ended cleanly (not cut off, no fatal error).</summary>
+    public bool Complete { get; internal set; }
+}
+
+/// <summary>An ldapsearch <c>result:</c> line that was not <c>0 Success</c>.</summary>
+/// <param name="Position">Where the result record is.</param>
+/// <param name="Code">The LDAP result code.</param>
+/// <param name="Text">The text after the code (e.g. <c>Size limit exceeded</c>).</param>
+public sealed record SearchOutcome(DumpPosition Position, int Code, string Text);

@@ -1,0 +1,145 @@
+using System.Text;
+using RusSnapshot.Dumps.Ldif;
+
+namespace RusSnapshot.Dumps.Input;
+
+/// <summary>Options for opening a dump.</summary>
+public sealed record DumpOpenOptions
+{
+    /// <summary>Forced text encoding (null: detect).</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Forced format (null: detect from content, then from the extension).</summary>
+    public DumpFormat? Format { get; init; }
+
+    /// <summary>Options given to the reader.</summary>
+    public DumpReaderOptions Reader { get; init; } = DumpReaderOptions.Default;
+}
+
+/// <summary>Opens a <see cref="DumpSource"/>: detects encoding and format, transcodes to UTF-8, and returns the right reader.</summary>
+public static class DumpOpener
+{
+    /// <summary>Opens a source for reading.</summary>
+    /// <exception cref="DumpFormatException">The content is neither LDIF nor csvde CSV.</exception>
+    public static OpenedDump Open(DumpSource source, DumpOpenOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new DumpOpenOptions();
+        var raw = source.OpenRaw();
+        try
+        {
+            var prefix = new byte[Math.Min(DumpEncodings.SniffBytes, 64 * 1024)];
+            var length = ReadAtMost(raw, prefix, prefix.Length);
+            var atEnd = length < prefix.Length;
+            if (!atEnd)
+            {
+                // Read further, up to the sniff limit, only to tell UTF-8 from ANSI.
+                Array.Resize(ref prefix, DumpEncodings.SniffBytes);
+                length += ReadAtMost(raw, prefix.AsSpan(length), prefix.Length - length);
+                atEnd = length < prefix.Length;
+            }
+
+            var detected = DumpEncodings.Detect(prefix.AsSpan(0, length), atEnd);
+            Encoding encoding;
+            string encodingName;
+            int bom;
+            if (options.Encoding is { } forced)
+            {
+                encoding = forced;
+                encodingName = DumpEncodings.NameOf(forced);
+                bom = detected.BomLength > 0 && SameFamily(forced, detected.Encoding) ? detected.BomLength : 0;
+            }
+            else
+            {
+                (encoding, encodingName, bom) = detected;
+            }
+
+            Stream utf8 = new PrefixedStream(prefix, bom, length - bom, raw);
+            if (encoding.CodePage != 65001)
+            {
+                utf8 = Encoding.CreateTranscodingStream(utf8, encoding, new UTF8Encoding(false), leaveOpen: false);
+            }
+
+            var format = options.Format ?? DetectFormat(prefix.AsSpan(bom, length - bom), encoding, source.DisplayName);
+            IDumpReader reader = format == DumpFormat.Csv
+                ? throw new NotSupportedException("csvde CSV reading is being added (CsvDumpReader).")
+                : new LdifReader(utf8, source.DisplayName, options.Reader);
+            return new OpenedDump(source, reader, format, encodingName);
+        }
+        catch
+        {
+            raw.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Tells LDIF from csvde CSV by the first meaningful line; falls back to the file extension.</summary>
+    internal static DumpFormat DetectFormat(ReadOnlySpan<byte> prefix, Encoding encoding, string name)
+    {
+        var text = encoding.GetString(prefix[..Math.Min(prefix.Length, 8192)]);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line.StartsWith("dn:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("version:", StringComparison.OrdinalIgnoreCase))
+            {
+                return DumpFormat.Ldif;
+            }
+
+            if (line.StartsWith("DN,", StringComparison.OrdinalIgnoreCase) || line.StartsWith("\"DN\"", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(line, "DN", StringComparison.OrdinalIgnoreCase))
+            {
+                return DumpFormat.Csv;
+            }
+
+            break;
+        }
+
+        return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
+            ? DumpFormat.Csv
+            : DumpFormat.Ldif;
+    }
+
+    private static bool SameFamily(Encoding a, Encoding b) =>
+        a.CodePage == b.CodePage || (a.CodePage is 65001 && b.CodePage is 65001);
+
+    private static int ReadAtMost(Stream s, Span<byte> buffer, int count)
+    {
+        var total = 0;
+        while (total < count)
+        {
+            var n = s.Read(buffer[total..count]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+}
+
+/// <summary>An opened dump: its reader and what was detected.</summary>
+public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat format, string encodingName) : IDisposable
+{
+    /// <summary>Where it comes from.</summary>
+    public DumpSource Source { get; } = source;
+
+    /// <summary>The reader.</summary>
+    public IDumpReader Reader { get; } = reader;
+
+    /// <summary>LDIF or CSV.</summary>
+    public DumpFormat Format { get; } = format;
+
+    /// <summary>The detected (or forced) encoding, e.g. <c>utf-16le-bom</c>.</summary>
+    public string EncodingName { get; } = encodingName;
+
+    /// <inheritdoc/>
+    public void Dispose() => Reader.Dispose();
+}

@@ -1,0 +1,1198 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace RusSnapshot.Dumps.Ldif;
+
+/// <summary>
+/// Streaming RFC 2849 reader for the LDIF that <c>ldifde</c>, <c>ldapsearch</c> (any <c>-L</c> level) and the
+/// collector write. Works on UTF-8 bytes in one pooled, growable buffer.
+/// </summary>
+/// <remarks>
+/// <para>Each record is located first (line ends found with vectorised searches, offsets kept in two arrays), then
+/// parsed from those offsets: no byte is scanned twice for line ends, no string is made, folded values are joined
+/// only when asked for, and base64 is validated in place and decoded only on access.</para>
+/// <para>Choices where peers disagree (see docs/ldif-conformance.md): trailing spaces are kept and warned about;
+/// a TAB at the start of a line is an error, not a fold; a lone CR is an error; <c>attr::</c> with nothing is an
+/// empty value; a record with only a <c>dn:</c> is an entry with no attributes (warning); <c>version: 1</c> may
+/// appear again between records (paged ldapsearch prints it once per page); URL values are never followed.</para>
+/// </remarks>
+public sealed class LdifReader : IDumpReader
+{
+    private const byte LF = (byte)'\n';
+    private const byte CR = (byte)'\r';
+    private const byte NameChar = 1;     // letter, digit, '-', '.'
+    private const byte OptionSep = 2;    // ';'
+    private const byte Underscore = 3;   // '_': not RFC 2849, accepted with a warning
+
+    private static readonly byte[] NameClass = BuildNameClass();
+
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly DumpReaderOptions _options;
+    private readonly DumpRecord _record = new();
+    private readonly List<DumpDiagnostic> _diagnostics = [];
+    private readonly DumpReadStatistics _stats = new();
+
+    private byte[] _buf;
+    private int _start;          // first byte not yet consumed
+    private int _end;            // end of valid data in _buf
+    private bool _eof;
+    private long _line = 1;      // physical line number at _start
+    private bool _fatal;
+    private bool _done;
+
+    // Lines of the current region (a record plus any comments), relative to the region start.
+    private int[] _lineStart = new int[256];
+    private int[] _lineEnd = new int[256];    // content end, line break excluded
+    private int _lineCount;
+    private bool _regionHasLoneCr;
+    private bool _regionMissingNewline;
+
+    private bool _seenRecord;
+    private bool _sawChangeAdd;
+    private bool _sawContentRecord;
+    private bool _sawLdapsearch;
+    private bool _sawLdapsearchHeader;
+    private bool _sawSearchEnd;
+    private bool _sawCollector;
+    private long _underscoreWarnings;
+    private long _trailingSpaceWarnings;
+
+    /// <summary>Reads LDIF from a UTF-8 stream (transcode other encodings first; see <c>DumpInput</c>).</summary>
+    public LdifReader(Stream utf8, string sourceName, DumpReaderOptions? options = null, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (!utf8.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(utf8));
+        }
+
+        _stream = utf8;
+        SourceName = sourceName;
+        _options = options ?? DumpReaderOptions.Default;
+        _leaveOpen = leaveOpen;
+        _buf = new byte[Math.Max(16, _options.BufferSize)];
+    }
+
+    /// <inheritdoc/>
+    public string SourceName { get; }
+
+    /// <inheritdoc/>
+    public DumpFormat Format => DumpFormat.Ldif;
+
+    /// <inheritdoc/>
+    public DumpDialect Dialect =>
+        _sawCollector ? DumpDialect.Collector
+        : _sawLdapsearch ? DumpDialect.Ldapsearch
+        : _sawChangeAdd ? DumpDialect.Ldifde
+        : _sawContentRecord ? DumpDialect.Rfc2849
+        : DumpDialect.Unknown;
+
+    /// <inheritdoc/>
+    public DumpRecord Current => _record;
+
+    /// <inheritdoc/>
+    public DumpReadStatistics Statistics => _stats;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+
+    /// <inheritdoc/>
+    public bool Read()
+    {
+        while (!_fatal && !_done)
+        {
+            try
+            {
+                if (!ReadRecord())
+                {
+                    Finish();
+                    return false;
+                }
+
+                Count(_record.Kind);
+                return true;
+            }
+            catch (DumpFormatException ex) when (_options.OnBadRecord == BadRecordHandling.Collect)
+            {
+                _stats.RejectedRecords++;
+                AddDiagnostic(ex.ToDiagnostic());
+                if (!ex.MayContinue)
+                {
+                    _fatal = true;
+                }
+            }
+            catch (DumpFormatException ex)
+            {
+                _stats.Errors++;
+                if (!ex.MayContinue)
+                {
+                    _fatal = true;
+                }
+
+                throw;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private void Count(DumpRecordKind kind)
+    {
+        switch (kind)
+        {
+            case DumpRecordKind.Entry: _stats.Entries++; break;
+            case DumpRecordKind.SearchResult: _stats.SearchResults++; break;
+            case DumpRecordKind.SearchReference: _stats.SearchReferences++; break;
+            default: _stats.ChangeRecords++; break;
+        }
+    }
+
+    private void Finish()
+    {
+        _done = true;
+        if (_trailingSpaceWarnings > _options.MaxDiagnostics)
+        {
+            // Counted individually; the counter says how many were not listed.
+        }
+
+        if (_sawLdapsearchHeader && !_sawSearchEnd)
+        {
+            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-UNFINISHED", _line, _line,
+                "ldapsearch output ends without its search result trailer: the search did not finish or the file was cut off");
+        }
+
+        _stats.Complete = !_fatal;
+    }
+
+    // ---------------------------------------------------------------- region location (pass 1)
+
+    /// <summary>Reads records until one that is not just comments or a version line; false at the end of input.</summary>
+    private bool ReadRecord()
+    {
+        while (true)
+        {
+            if (!LocateRegion())
+            {
+                return false;
+            }
+
+            var regionStartLine = _line;
+            var region = _start;
+            var regionEnd = _lineCount > 0 ? region + _lineEnd[_lineCount - 1] : region;
+            var consumedTo = _consumedTo;
+
+            // Consume the region (and its blank terminator) before parsing, so a bad record is skipped, not re-read.
+            _start = consumedTo;
+            _line = regionStartLine + _lineCount + (_regionTerminated ? 1 : 0);
+            _stats.Lines = _line - 1;
+
+            if (ParseRegion(region, regionEnd, regionStartLine))
+            {
+                return true;
+            }
+        }
+    }
+
+    private int _consumedTo;
+    private bool _regionTerminated;
+
+    /// <summary>
+    /// Skips blank lines, then finds the lines of the next region (up to a blank line or the end of input),
+    /// keeping it whole in the buffer. False when only blank lines were left.
+    /// </summary>
+    private bool LocateRegion()
+    {
+        _lineCount = 0;
+        _regionHasLoneCr = false;
+        _regionMissingNewline = false;
+        _regionTerminated = false;
+
+        // Skip blank lines between records.
+        while (true)
+        {
+            if (_start >= _end && !Fill(_start))
+            {
+                return false;
+            }
+
+            var b = _buf[_start];
+            if (b == LF)
+            {
+                _start++;
+                _line++;
+            }
+            else if (b == CR)
+            {
+                if (_start + 1 >= _end && !Fill(_start))
+                {
+                    // A lone CR as the very last byte: treat as the end of input, but say so.
+                    Report(DiagnosticSeverity.Error, "LDIF-LONE-CR", _line, _line, "carriage return without line feed at the end of the input");
+                    _start = _end;
+                    return false;
+                }
+
+                if (_buf[_start + 1] == LF)
+                {
+                    _start += 2;
+                    _line++;
+                }
+                else
+                {
+                    break; // a line starting with a lone CR: the region parser reports it
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Collect lines until a blank line or the end of the input.
+        var p = 0; // relative to _start
+        while (true)
+        {
+            var abs = _start + p;
+            var rest = _buf.AsSpan(abs, _end - abs);
+            var idx = rest.IndexOfAny(LF, CR);
+            int contentEnd, next;
+            var loneCr = false;
+            if (idx < 0)
+            {
+                if (!_eof)
+                {
+                    Fill(_start);
+                    continue;
+                }
+
+                if (rest.IsEmpty)
+                {
+                    _consumedTo = _end;
+                    return _lineCount > 0;
+                }
+
+                contentEnd = p + rest.Length;
+                next = contentEnd;
+                _regionMissingNewline = true;
+            }
+            else if (rest[idx] == LF)
+            {
+                contentEnd = p + idx;
+                next = contentEnd + 1;
+            }
+            else
+            {
+                // CR: CRLF ends the line; a CR followed by anything else is a lone CR (RFC 2849 allows only CRLF / LF).
+                if (idx + 1 >= rest.Length && !_eof)
+                {
+                    Fill(_start);
+                    continue;
+                }
+
+                contentEnd = p + idx;
+                if (idx + 1 < rest.Length && rest[idx + 1] == LF)
+                {
+                    next = contentEnd + 2;
+                }
+                else
+                {
+                    next = contentEnd + 1;
+                    loneCr = true;
+                    _regionHasLoneCr = true;
+                }
+            }
+
+            if (contentEnd == p && !loneCr)
+            {
+                // Blank line: the region ends here.
+                _consumedTo = _start + next;
+                _regionTerminated = true;
+                return true;
+            }
+
+            AddLine(p, contentEnd);
+            p = next;
+            if (p > _options.MaxRecordBytes)
+            {
+                throw Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
+                    $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
+            }
+
+            if (next == contentEnd && _regionMissingNewline)
+            {
+                _consumedTo = _start + next;
+                return true;
+            }
+        }
+    }
+
+    private void AddLine(int start, int end)
+    {
+        if (_lineCount == _lineStart.Length)
+        {
+            Array.Resize(ref _lineStart, _lineCount * 2);
+            Array.Resize(ref _lineEnd, _lineCount * 2);
+        }
+
+        _lineStart[_lineCount] = start;
+        _lineEnd[_lineCount] = end;
+        _lineCount++;
+    }
+
+    /// <summary>Moves the data from <paramref name="keepFrom"/> to the buffer start, grows it if full, and reads more. False at end of input.</summary>
+    private bool Fill(int keepFrom)
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        var keep = _end - keepFrom;
+        if (keepFrom > 0)
+        {
+            if (keep > 0)
+            {
+                Buffer.BlockCopy(_buf, keepFrom, _buf, 0, keep);
+            }
+
+            _start -= keepFrom;
+            _end = keep;
+        }
+
+        if (_end == _buf.Length)
+        {
+            var size = (int)Math.Min((long)_buf.Length * 2, Array.MaxLength);
+            if (_buf.Length >= _options.MaxRecordBytes + 2L)
+            {
+                throw Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
+                    $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
+            }
+
+            Array.Resize(ref _buf, size);
+        }
+
+        var n = _stream.Read(_buf, _end, _buf.Length - _end);
+        if (n == 0)
+        {
+            _eof = true;
+            return false;
+        }
+
+        _end += n;
+        _stats.Bytes += n;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- region parsing (pass 2)
+
+    /// <summary>Parses the located region into <see cref="_record"/>. False when it held no record (comments, a version line).</summary>
+    private bool ParseRegion(int region, int regionEnd, long firstLine)
+    {
+        var buf = _buf;
+        _record.Reset(buf, new DumpPosition(SourceName, firstLine, firstLine));
+        _record.BufferLimit = regionEnd;
+
+        if (_regionHasLoneCr)
+        {
+            for (var i = 0; i < _lineCount; i++)
+            {
+                var e = region + _lineEnd[i];
+                if (e < _end && buf[e] == CR && (e + 1 >= _end || buf[e + 1] != LF))
+                {
+                    throw Error("LDIF-LONE-CR", firstLine + i, firstLine,
+                        "carriage return without line feed: lines must end with LF or CRLF (RFC 2849)");
+                }
+            }
+        }
+
+        var regionSpan = buf.AsSpan(region, regionEnd - region);
+        if (!Utf8.IsValid(regionSpan))
+        {
+            ReportInvalidUtf8(region, firstLine);
+        }
+
+        var i0 = 0;
+        var recordStarted = false;
+        var recordLine = firstLine;
+        var kind = DumpRecordKind.Entry;
+        var state = State.ExpectDn;
+        string? modifyAttribute = null;
+        var modifyLine = 0L;
+        var hasControls = false;
+        var newRdnSeen = false;
+        var deleteOldRdnSeen = false;
+
+        while (i0 < _lineCount)
+        {
+            var lineNo = firstLine + i0;
+            var start = region + _lineStart[i0];
+            var end = region + _lineEnd[i0];
+            var first = buf[start];
+
+            // Continuation lines belong to the logical line before them.
+            var last = i0 + 1;
+            var foldedLength = 0;
+            while (last < _lineCount && buf[region + _lineStart[last]] == (byte)' ')
+            {
+                foldedLength += _lineEnd[last] - _lineStart[last] - 1;
+                last++;
+            }
+
+            var folded = last > i0 + 1;
+
+            if (first == (byte)'#')
+            {
+                NoteComment(buf.AsSpan(start, end - start), lineNo, folded ? last : -1, region);
+                i0 = last;
+                continue;
+            }
+
+            if (first == (byte)' ')
+            {
+                throw Error("LDIF-FOLD-AT-START", lineNo, recordLine,
+                    "continuation line (starting with a space) where a record's first line was expected");
+            }
+
+            if (first == (byte)'\t')
+            {
+                throw Error("LDIF-TAB-FOLD", lineNo, recordLine,
+                    "line starts with a TAB: RFC 2849 continues lines with one space only, and a TAB is not a fold");
+            }
+
+            if (!recordStarted)
+            {
+                recordLine = lineNo;
+                _record.Position = new DumpPosition(SourceName, lineNo, lineNo);
+            }
+
+            // "-" closes a modify group.
+            if (end - start == 1 && first == (byte)'-')
+            {
+                if (state != State.ModifyGroup)
+                {
+                    throw Error("LDIF-UNEXPECTED-DASH", lineNo, recordLine, "'-' outside a modify group");
+                }
+
+                state = State.ModifyOp;
+                modifyAttribute = null;
+                i0 = last;
+                continue;
+            }
+
+            var line = ParseLine(start, end, folded, foldedLength, lineNo, recordLine, region, i0, last);
+            i0 = last;
+
+            switch (state)
+            {
+                case State.ExpectDn:
+                    if (NameIs(in line, "dn"u8))
+                    {
+                        recordStarted = true;
+                        _seenRecord = true;
+                        SetDn(in line, lineNo, recordLine);
+                        state = State.AfterDn;
+                        continue;
+                    }
+
+                    if (NameIs(in line, "version"u8) && !recordStarted)
+                    {
+                        CheckVersion(in line, lineNo);
+                        continue;
+                    }
+
+                    if (NameIs(in line, "search"u8))
+                    {
+                        _sawLdapsearch = true;
+                        _sawSearchEnd = true;
+                        kind = DumpRecordKind.SearchResult;
+                        recordStarted = true;
+                        state = State.SearchResult;
+                        AddValue(in line);
+                        continue;
+                    }
+
+                    if (NameIs(in line, "ref"u8))
+                    {
+                        _sawLdapsearch = true;
+                        kind = DumpRecordKind.SearchReference;
+                        recordStarted = true;
+                        state = State.SearchReference;
+                        AddValue(in line);
+                        continue;
+                    }
+
+                    if (NameIs(in line, "changetype"u8))
+                    {
+                        throw Error("LDIF-NO-DN", lineNo, recordLine, "record starts with 'changetype:' but has no 'dn:' line before it");
+                    }
+
+                    throw Error("LDIF-NO-DN", lineNo, recordLine, "the first line of a record must be 'dn:' (or 'version:' at the start of the file)");
+
+                case State.AfterDn:
+                    if (NameIs(in line, "control"u8))
+                    {
+                        hasControls = true;
+                        continue;
+                    }
+
+                    if (NameIs(in line, "changetype"u8))
+                    {
+                        kind = ParseChangeType(in line, lineNo, recordLine);
+                        state = kind switch
+                        {
+                            DumpRecordKind.Entry => State.Attributes,
+                            DumpRecordKind.Delete => State.Delete,
+                            DumpRecordKind.Modify => State.ModifyOp,
+                            _ => State.ModDn,
+                        };
+                        continue;
+                    }
+
+                    if (hasControls)
+                    {
+                        throw Error("LDIF-CONTROL-NO-CHANGETYPE", lineNo, recordLine, "'control:' lines are only allowed in change records (a 'changetype:' line must follow them)");
+                    }
+
+                    _sawContentRecord = true;
+                    state = State.Attributes;
+                    AddValue(in line);
+                    continue;
+
+                case State.Attributes:
+                    AddValue(in line);
+                    continue;
+
+                case State.Delete:
+                    throw Error("LDIF-DELETE-WITH-ATTRIBUTES", lineNo, recordLine, "a 'changetype: delete' record takes no further lines");
+
+                case State.ModifyOp:
+                    if (!(NameIs(in line, "add"u8) || NameIs(in line, "delete"u8) || NameIs(in line, "replace"u8) || NameIs(in line, "increment"u8)))
+                    {
+                        throw Error("LDIF-MODIFY-OP", lineNo, recordLine, "expected 'add:', 'delete:', 'replace:' or 'increment:' in a modify record");
+                    }
+
+                    modifyAttribute = Encoding.ASCII.GetString(ValueTextOf(in line));
+                    modifyLine = lineNo;
+                    AddValue(in line);
+                    state = State.ModifyGroup;
+                    continue;
+
+                case State.ModifyGroup:
+                    if (!Ascii.EqualsIgnoreCase(DescriptionOf(in line), Encoding.ASCII.GetBytes(modifyAttribute ?? string.Empty)))
+                    {
+                        throw Error("LDIF-MODIFY-MISMATCH", lineNo, recordLine,
+                            $"value line names another attribute than the modify group opened on line {modifyLine.ToString(CultureInfo.InvariantCulture)} (a '-' line must close each group)");
+                    }
+
+                    AddValue(in line);
+                    continue;
+
+                case State.ModDn:
+                    if (NameIs(in line, "newrdn"u8))
+                    {
+                        newRdnSeen = true;
+                    }
+                    else if (NameIs(in line, "deleteoldrdn"u8))
+                    {
+                        var v = ValueTextOf(in line);
+                        if (!(v.SequenceEqual("0"u8) || v.SequenceEqual("1"u8)))
+                        {
+                            throw Error("LDIF-DELETEOLDRDN", lineNo, recordLine, "'deleteoldrdn:' must be 0 or 1");
+                        }
+
+                        deleteOldRdnSeen = true;
+                    }
+                    else if (!NameIs(in line, "newsuperior"u8))
+                    {
+                        throw Error("LDIF-MODDN", lineNo, recordLine, "expected 'newrdn:', 'deleteoldrdn:' or 'newsuperior:' in a modrdn record");
+                    }
+
+                    AddValue(in line);
+                    continue;
+
+                case State.SearchResult:
+                    AddValue(in line);
+                    continue;
+
+                case State.SearchReference:
+                    AddValue(in line);
+                    continue;
+            }
+        }
+
+        if (!recordStarted)
+        {
+            return false;
+        }
+
+        if (_regionMissingNewline && (_sawChangeAdd || _sawCollector))
+        {
+            throw Fatal("LDIF-TRUNCATED", firstLine + _lineCount - 1, recordLine,
+                "the input ends in the middle of a line: ldifde always ends a dump with a line break, so this dump looks cut off");
+        }
+
+        if (_regionMissingNewline)
+        {
+            Report(DiagnosticSeverity.Warning, "LDIF-NO-FINAL-NEWLINE", firstLine + _lineCount - 1, recordLine,
+                "no line break at the end of the input (accepted, but check that the file is complete)");
+        }
+
+        if (state == State.ModDn && !(newRdnSeen && deleteOldRdnSeen))
+        {
+            throw Error("LDIF-MODDN", recordLine, recordLine, "a modrdn record needs 'newrdn:' and 'deleteoldrdn:' lines");
+        }
+
+        if (state == State.AfterDn)
+        {
+            if (hasControls)
+            {
+                throw Error("LDIF-CONTROL-NO-CHANGETYPE", recordLine, recordLine, "'control:' lines are only allowed in change records");
+            }
+
+            _sawContentRecord = true;
+            Report(DiagnosticSeverity.Warning, "LDIF-DN-ONLY", recordLine, recordLine,
+                "record has a 'dn:' line and no attributes (read as an entry with no attributes, as ldapsearch writes for '1.1')");
+        }
+
+        if (kind == DumpRecordKind.SearchResult)
+        {
+            NoteSearchResult(recordLine);
+        }
+
+        _record.Kind = kind;
+        return true;
+    }
+
+    private enum State
+    {
+        ExpectDn,
+        AfterDn,
+        Attributes,
+        Delete,
+        ModifyOp,
+        ModifyGroup,
+        ModDn,
+        SearchResult,
+        SearchReference,
+    }
+
+    /// <summary>A parsed logical line: where its description and value are (record buffer or arena).</summary>
+    private readonly record struct LineParts(
+        byte NameSource, int NameStart, int NameLength, int DescriptionLength,
+        byte ValueSource, int ValueStart, int ValueLength, ValueEncoding Encoding, bool Folded, long Line);
+
+    private bool NameIs(in LineParts line, ReadOnlySpan<byte> lowerName) =>
+        line.NameLength == lowerName.Length
+        && Ascii.EqualsIgnoreCase(_record.Source(line.NameSource).AsSpan(line.NameStart, line.NameLength), lowerName);
+
+    private ReadOnlySpan<byte> DescriptionOf(in LineParts line) =>
+        _record.Source(line.NameSource).AsSpan(line.NameStart, line.DescriptionLength);
+
+    /// <summary>The value of a logical line, folds joined (into the arena when folded). Not base64-decoded.</summary>
+    private ReadOnlySpan<byte> ValueTextOf(in LineParts line)
+    {
+        if (!line.Folded)
+        {
+            return _record.Source(line.ValueSource).AsSpan(line.ValueStart, line.ValueLength);
+        }
+
+        var (at, length) = UnfoldToArena(line.ValueStart, line.ValueLength);
+        return _record.Arena.AsSpan(at, length);
+    }
+
+    private (int At, int Length) UnfoldToArena(int start, int firstLength)
+    {
+        var limited = _buf.AsSpan(0, _record.BufferLimit);
+        var length = DumpRecord.UnfoldedLength(limited, start, firstLength);
+        var at = _record.ArenaAlloc(length);
+        DumpRecord.Unfold(limited, start, firstLength, _record.Arena.AsSpan(at, length));
+        return (at, length);
+    }
+
+    /// <summary>Splits a logical line into description and value, validating both.</summary>
+    private LineParts ParseLine(int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int firstIndex, int lastIndex)
+    {
+        var buf = _buf;
+        var source = DumpRecord.SourceBuffer;
+
+        // The description, up to ':' (attribute type, then ";option"s).
+        var p = start;
+        var nameLength = -1;
+        var sawUnderscore = false;
+        while (p < end)
+        {
+            var c = NameClass[buf[p]];
+            if (c == NameChar)
+            {
+                p++;
+                continue;
+            }
+
+            if (c == OptionSep)
+            {
+                if (nameLength < 0)
+                {
+                    nameLength = p - start;
+                }
+
+                p++;
+                continue;
+            }
+
+            if (c == Underscore)
+            {
+                sawUnderscore = true;
+                p++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (p == end && folded)
+        {
+            // The description itself is folded (legal, and seen in peers' tests): join the logical line into the arena.
+            return ParseFoldedDescription(start, end, lineNo, recordLine, region, firstIndex, lastIndex);
+        }
+
+        if (p == end || buf[p] != (byte)':')
+        {
+            throw p == end
+                ? Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')")
+                : Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(buf[p])}' is not allowed in an attribute description (letters, digits, '-', ';' options, OIDs)");
+        }
+
+        var descriptionLength = p - start;
+        if (descriptionLength == 0)
+        {
+            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
+        }
+
+        if (nameLength < 0)
+        {
+            nameLength = descriptionLength;
+        }
+
+        if (nameLength == 0)
+        {
+            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
+        }
+
+        if (sawUnderscore)
+        {
+            _underscoreWarnings++;
+            Report(DiagnosticSeverity.Warning, "LDIF-NAME-UNDERSCORE", lineNo, recordLine,
+                "attribute name contains '_', which RFC 2849 does not allow (accepted)");
+        }
+
+        p++; // past ':'
+        var encoding = ValueEncoding.Plain;
+        if (p < end && buf[p] == (byte)':')
+        {
+            encoding = ValueEncoding.Base64;
+            p++;
+        }
+        else if (p < end && buf[p] == (byte)'<')
+        {
+            encoding = ValueEncoding.Url;
+            p++;
+        }
+
+        while (p < end && buf[p] == (byte)' ')
+        {
+            p++; // FILL
+        }
+
+        var valueLength = end - p;
+        var totalLength = valueLength + foldedLength;
+
+        switch (encoding)
+        {
+            case ValueEncoding.Plain:
+                if (totalLength > _options.MaxValueBytes)
+                {
+                    throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
+                }
+
+                if (valueLength > 0 && (buf[p] == (byte)':' || buf[p] == (byte)'<') && p == start + descriptionLength + 1)
+                {
+                    // Unreachable: ':' and '<' right after the colon select base64 / URL above.
+                }
+
+                var lastByte = folded ? buf[region + _lineEnd[lastIndex - 1] - 1] : (valueLength > 0 ? buf[end - 1] : (byte)0);
+                if (lastByte == (byte)' ' && (folded ? _lineEnd[lastIndex - 1] - _lineStart[lastIndex - 1] > 1 : true))
+                {
+                    _trailingSpaceWarnings++;
+                    Report(DiagnosticSeverity.Warning, "LDIF-TRAILING-SPACE", lineNo, recordLine,
+                        "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
+                }
+
+                return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
+
+            case ValueEncoding.Base64:
+                {
+                    if ((long)totalLength * 3 / 4 > _options.MaxValueBytes)
+                    {
+                        throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "base64 value is larger than the value size limit");
+                    }
+
+                    var valueStart = p;
+                    var valueSource = source;
+                    if (folded)
+                    {
+                        // Join once into the arena: validation needs whole 4-character groups, and decoding reuses it.
+                        var at = _record.ArenaAlloc(totalLength);
+                        DumpRecord.Unfold(buf.AsSpan(0, _record.BufferLimit), p, valueLength, _record.Arena.AsSpan(at, totalLength));
+                        valueStart = at;
+                        valueLength = totalLength;
+                        valueSource = DumpRecord.SourceArena;
+                        folded = false;
+                    }
+
+                    var text = _record.Source(valueSource).AsSpan(valueStart, valueLength);
+                    if (!IsStrictBase64(text))
+                    {
+                        throw Error("LDIF-BASE64", lineNo, recordLine,
+                            "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
+                    }
+
+                    return new LineParts(source, start, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, folded, lineNo);
+                }
+
+            default: // URL
+                if (totalLength == 0)
+                {
+                    throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+                }
+
+                Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
+                    "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
+                return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
+        }
+    }
+
+    private LineParts ParseFoldedDescription(int start, int end, long lineNo, long recordLine, int region, int firstIndex, int lastIndex)
+    {
+        // Copy the joined logical line into the arena and parse it there; rare, so clarity over speed.
+        var length = DumpRecord.UnfoldedLength(_buf.AsSpan(0, _record.BufferLimit), start, end - start);
+        var at = _record.ArenaAlloc(length);
+        DumpRecord.Unfold(_buf.AsSpan(0, _record.BufferLimit), start, end - start, _record.Arena.AsSpan(at, length));
+        var arena = _record.Arena;
+        var line = arena.AsSpan(at, length);
+        var colon = line.IndexOf((byte)':');
+        if (colon < 0)
+        {
+            throw Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')");
+        }
+
+        if (colon == 0)
+        {
+            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
+        }
+
+        for (var k = 0; k < colon; k++)
+        {
+            if (NameClass[line[k]] == 0)
+            {
+                throw Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(line[k])}' is not allowed in an attribute description");
+            }
+        }
+
+        var semi = line[..colon].IndexOf((byte)';');
+        var nameLength = semi < 0 ? colon : semi;
+        var p = colon + 1;
+        var encoding = ValueEncoding.Plain;
+        if (p < length && line[p] == (byte)':')
+        {
+            encoding = ValueEncoding.Base64;
+            p++;
+        }
+        else if (p < length && line[p] == (byte)'<')
+        {
+            encoding = ValueEncoding.Url;
+            p++;
+        }
+
+        while (p < length && line[p] == (byte)' ')
+        {
+            p++;
+        }
+
+        var value = line[p..];
+        if (encoding == ValueEncoding.Base64 && !IsStrictBase64(value))
+        {
+            throw Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
+        }
+
+        if (encoding == ValueEncoding.Url)
+        {
+            if (value.IsEmpty)
+            {
+                throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+            }
+
+            Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
+                "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
+        }
+
+        return new LineParts(DumpRecord.SourceArena, at, nameLength, colon, DumpRecord.SourceArena, at + p, length - p, encoding, false, lineNo);
+    }
+
+    private void AddValue(in LineParts line)
+    {
+        ref var s = ref _record.AddSlot();
+        s.NameSource = line.NameSource;
+        s.NameStart = line.NameStart;
+        s.NameLength = line.NameLength;
+        s.DescriptionLength = line.DescriptionLength;
+        s.ValueSource = line.ValueSource;
+        s.ValueStart = line.ValueStart;
+        s.ValueLength = line.ValueLength;
+        s.Encoding = line.Encoding;
+        s.Folded = line.Folded;
+        s.Line = line.Line;
+    }
+
+    private void SetDn(in LineParts line, long lineNo, long recordLine)
+    {
+        if (line.DescriptionLength != 2)
+        {
+            throw Error("LDIF-DN-OPTIONS", lineNo, recordLine, "'dn' takes no options");
+        }
+
+        switch (line.Encoding)
+        {
+            case ValueEncoding.Url:
+                throw Error("LDIF-DN-URL", lineNo, recordLine, "a DN cannot be given as a URL (':<')");
+            case ValueEncoding.Plain when !line.Folded:
+                _record.SetDn(line.ValueSource, line.ValueStart, line.ValueLength);
+                break;
+            case ValueEncoding.Plain:
+                {
+                    var (at, length) = UnfoldToArena(line.ValueStart, line.ValueLength);
+                    _record.SetDn(DumpRecord.SourceArena, at, length);
+                    break;
+                }
+
+            default:
+                {
+                    var text = _record.Source(line.ValueSource).AsSpan(line.ValueStart, line.ValueLength);
+                    var max = Base64.GetMaxDecodedFromUtf8Length(text.Length);
+                    var at = _record.ArenaAlloc(max);
+                    Base64.DecodeFromUtf8(text, _record.Arena.AsSpan(at, max), out _, out var written);
+                    _record.ArenaUsed = at + written;
+                    var dn = _record.Arena.AsSpan(at, written);
+                    if (!Utf8.IsValid(dn))
+                    {
+                        throw Error("LDIF-DN-UTF8", lineNo, recordLine, "the base64 DN does not decode to valid UTF-8");
+                    }
+
+                    _record.SetDn(DumpRecord.SourceArena, at, written);
+                    break;
+                }
+        }
+    }
+
+    private void CheckVersion(in LineParts line, long lineNo)
+    {
+        var value = ValueTextOf(in line);
+        if (!value.SequenceEqual("1"u8))
+        {
+            throw Error("LDIF-VERSION", lineNo, lineNo, "unsupported LDIF version: only 'version: 1' exists (RFC 2849)");
+        }
+
+        if (_seenRecord && !_sawLdapsearch)
+        {
+            // Paged 'ldapsearch -L/-LL' repeats "version: 1" before every page; anything else is suspicious but harmless.
+            Report(DiagnosticSeverity.Warning, "LDIF-VERSION-REPEATED", lineNo, lineNo,
+                "'version: 1' after the first record (paged ldapsearch output, or several files joined together)");
+        }
+    }
+
+    private DumpRecordKind ParseChangeType(in LineParts line, long lineNo, long recordLine)
+    {
+        var v = ValueTextOf(in line);
+        if (Ascii.EqualsIgnoreCase(v, "add"u8))
+        {
+            _sawChangeAdd = true;
+            _record.IsChangeAdd = true;
+            return DumpRecordKind.Entry;
+        }
+
+        if (Ascii.EqualsIgnoreCase(v, "delete"u8))
+        {
+            return DumpRecordKind.Delete;
+        }
+
+        if (Ascii.EqualsIgnoreCase(v, "modify"u8))
+        {
+            return DumpRecordKind.Modify;
+        }
+
+        if (Ascii.EqualsIgnoreCase(v, "modrdn"u8) || Ascii.EqualsIgnoreCase(v, "moddn"u8))
+        {
+            return DumpRecordKind.ModDn;
+        }
+
+        throw Error("LDIF-CHANGETYPE", lineNo, recordLine, "unknown changetype: expected add, delete, modify, modrdn or moddn");
+    }
+
+    private void NoteComment(ReadOnlySpan<byte> comment, long lineNo, int foldedTo, int region)
+    {
+        // Comments are rare in ldifde output, so sniffing them for ldapsearch's markers costs nothing on the hot path.
+        if (comment.StartsWith("# extended LDIF"u8) || comment.StartsWith("# LDAPv3"u8) || comment.StartsWith("# requesting:"u8)
+            || comment.StartsWith("# filter:"u8) || comment.StartsWith("# base <"u8))
+        {
+            _sawLdapsearch = true;
+            _sawLdapsearchHeader = true;
+        }
+        else if (comment.StartsWith("# search result"u8) || comment.StartsWith("# numEntries:"u8) || comment.StartsWith("# numResponses:"u8))
+        {
+            _sawLdapsearch = true;
+            _sawSearchEnd = true;
+        }
+        else if (comment.StartsWith("# search reference"u8) || comment.StartsWith("# refldap"u8) || comment.StartsWith("# pagedresults:"u8))
+        {
+            _sawLdapsearch = true;
+        }
+        else if (comment.StartsWith("# result: "u8))
+        {
+            // 'ldapsearch -L' prints the result as a comment.
+            _sawLdapsearch = true;
+            _sawSearchEnd = true;
+            NoteResultCode(comment["# result: "u8.Length..], lineNo, lineNo);
+        }
+        else if (comment.StartsWith("# russnap-collect"u8))
+        {
+            _sawCollector = true;
+        }
+    }
+
+    private void NoteSearchResult(long recordLine)
+    {
+        var i = _record.IndexOf("result"u8);
+        if (i < 0)
+        {
+            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-NO-RESULT", recordLine, recordLine, "ldapsearch 'search:' record without a 'result:' line");
+            return;
+        }
+
+        NoteResultCode(_record.ValueAt(i), _record.LineAt(i), recordLine);
+    }
+
+    private void NoteResultCode(ReadOnlySpan<byte> result, long lineNo, long recordLine)
+    {
+        var space = result.IndexOf((byte)' ');
+        var digits = space < 0 ? result : result[..space];
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+        {
+            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-RESULT", lineNo, recordLine, "ldapsearch 'result:' line without a numeric result code");
+            return;
+        }
+
+        if (code != 0)
+        {
+            var text = space < 0 ? string.Empty : Encoding.UTF8.GetString(result[(space + 1)..]);
+            var where = new DumpPosition(SourceName, lineNo, recordLine);
+            _stats.FailedSearches.Add(new SearchOutcome(where, code, text));
+            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-FAILED", lineNo, recordLine,
+                $"ldapsearch ended with result {code.ToString(CultureInfo.InvariantCulture)} ({text}), not 0 Success: the dump is incomplete");
+        }
+    }
+
+    private void ReportInvalidUtf8(int region, long firstLine)
+    {
+        for (var i = 0; i < _lineCount; i++)
+        {
+            var line = _buf.AsSpan(region + _lineStart[i], _lineEnd[i] - _lineStart[i]);
+            if (!Utf8.IsValid(line))
+            {
+                throw Error("LDIF-UTF8", firstLine + i, firstLine,
+                    "bytes that are not valid UTF-8 (an ANSI export? try --encoding windows-1252)");
+            }
+        }
+
+        // Invalid only across a fold: the joined value is checked when decoded.
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>Strict RFC 4648 base64: alphabet, length a multiple of 4, padding only at the end. Empty is valid (an empty value).</summary>
+    internal static bool IsStrictBase64(ReadOnlySpan<byte> text)
+    {
+        if ((text.Length & 3) != 0)
+        {
+            return false;
+        }
+
+        // Base64.IsValid also accepts embedded whitespace, which LDIF never puts inside a joined value.
+        return text.IndexOfAny((byte)' ', (byte)'\t') < 0 && Base64.IsValid(text);
+    }
+
+    private static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
+
+    private void Report(DiagnosticSeverity severity, string code, long line, long recordLine, string message)
+    {
+        if (severity == DiagnosticSeverity.Error)
+        {
+            _stats.Errors++;
+        }
+        else
+        {
+            _stats.Warnings++;
+        }
+
+        if (_diagnostics.Count < _options.MaxDiagnostics)
+        {
+            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(SourceName, line, recordLine), severity, code, message));
+        }
+    }
+
+    private void AddDiagnostic(DumpDiagnostic diagnostic)
+    {
+        _stats.Errors++;
+        if (_diagnostics.Count < _options.MaxDiagnostics)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    private DumpFormatException Error(string code, long line, long recordLine, string message) =>
+        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: true);
+
+    private DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
+        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: false);
+
+    private static byte[] BuildNameClass()
+    {
+        var t = new byte[256];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            t[c] = NameChar;
+            t[c - 32] = NameChar;
+        }
+
+        for (var c = '0'; c <= '9'; c++)
+        {
+            t[c] = NameChar;
+        }
+
+        t['-'] = NameChar;
+        t['.'] = NameChar;
+        t[';'] = OptionSep;
+        t['_'] = Underscore;
+        return t;
+    }
+}
