@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RusSnapshot.Cli.Commands;
 
 namespace RusSnapshot.Cli;
 
@@ -7,14 +8,30 @@ public static class RusSnapshotCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("RusSnapshot: offline analysis of Active Directory / Exchange dumps for Recipient Update Service problems.");
-        return root;
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        return new RootCommand("RusSnapshot: offline analysis of Active Directory / Exchange dumps for Recipient Update Service problems.")
+        {
+            ValidateCommand.Create(output, error),
+        };
     }
 
+    /// <summary>Parses and runs a command line; usage errors give exit code 2 (System.CommandLine's own default is 1).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = Create(output, error);
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).Invoke(config);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"russnap: {e.Message}");
+            }
+
+            error.WriteLine("Run 'russnap --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

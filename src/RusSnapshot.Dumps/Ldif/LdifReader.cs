@@ -769,7 +769,7 @@ public sealed class LdifReader : IDumpReader
 
         if (p == end || buf[p] != (byte)':')
         {
-            throw p == end
+            throw p == end || buf.AsSpan(p, end - p).IndexOf((byte)':') < 0
                 ? Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')")
                 : Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(buf[p])}' is not allowed in an attribute description (letters, digits, '-', ';' options, OIDs)");
         }

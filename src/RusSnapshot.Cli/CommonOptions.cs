@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Text;
+using RusSnapshot.Dumps;
+using RusSnapshot.Dumps.Input;
+
+namespace RusSnapshot.Cli;
+
+/// <summary>Options shared by the commands that read dumps.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string[]> Inputs()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Dump files (LDIF from ldifde/ldapsearch/russnap-collect, CSV from csvde), folders, .gz or .zip",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        // System.CommandLine hands unknown "--options" to the argument; a usage error is the honest answer.
+        inputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unknown option '{token.Value}'.");
+                }
+            }
+        });
+        return inputs;
+    }
+
+    public static Option<string?> Encoding() => new("--encoding")
+    {
+        Description = "Text encoding of the inputs when detection is not enough (e.g. windows-1252, ibm850, utf-16le). Default: detect (BOM, UTF-16, UTF-8, else Windows-1252)",
+    };
+
+    public static Option<bool> IncludeData() => new("--include-data")
+    {
+        Description = "Allow error messages to quote dump content (off by default: dumps are customer data)",
+    };
+
+    /// <summary>Turns the shared options into open options; null and an error message when the encoding is unknown.</summary>
+    public static DumpOpenOptions? ToOpenOptions(string? encodingName, bool includeData, TextWriter error)
+    {
+        Encoding? encoding = null;
+        if (encodingName is not null)
+        {
+            try
+            {
+                encoding = DumpEncodings.Resolve(encodingName);
+            }
+            catch (ArgumentException ex)
+            {
+                error.WriteLine($"russnap: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return null;
+            }
+        }
+
+        return new DumpOpenOptions
+        {
+            Encoding = encoding,
+            Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect, IncludeDataInMessages = includeData },
+        };
+    }
+}
