@@ -7,7 +7,7 @@ namespace RusSnapshot.Dumps.Input;
 /// A fast 64-bit hash for duplicate detection (not cryptographic, stable across runs).
 /// 64 bits keep accidental collisions negligible at millions of entries (about 1 in 10^7 for 10^6 DNs).
 /// </summary>
-internal static class FastHash
+public static class FastHash
 {
     private const ulong P1 = 0x9E3779B185EBCA87UL;
     private const ulong P2 = 0xC2B2AE3D27D4EB4FUL;

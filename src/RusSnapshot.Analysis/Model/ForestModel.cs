@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using RusSnapshot.Dumps;
+
+namespace RusSnapshot.Analysis.Model;
+
+/// <summary>Recipients of one domain, counted while streaming (never stored).</summary>
+public sealed record RecipientCounts(long MailEnabled, long Stamped, long Unstamped, long OptedOut, long Mailboxes)
+{
+    public static RecipientCounts None { get; } = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>A domain of the forest, from its crossRef and (when the dump holds its partition) its head.</summary>
+public sealed record DomainInfo
+{
+    /// <summary>The domain naming context (<c>nCName</c>), as written.</summary>
+    public required string Dn { get; init; }
+
+    public string? DnsName { get; init; }
+
+    public string? NetbiosName { get; init; }
+
+    /// <summary>The crossRef under CN=Partitions (null when the domain is known only from its partition).</summary>
+    public DumpEntry? CrossRef { get; init; }
+
+    /// <summary>False when the crossRef says <c>Enabled: FALSE</c> (pre-created; the NC does not exist yet).</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The parent domain's DN for a child domain; null for a tree root.</summary>
+    public string? ParentDn { get; init; }
+
+    /// <summary>True for the forest root domain.</summary>
+    public bool IsForestRoot { get; init; }
+
+    /// <summary>True when the dump holds this domain's partition (its head, or entries under it).</summary>
+    public bool PartitionInDump { get; init; }
+
+    /// <summary>The domain head entry, when present.</summary>
+    public DumpEntry? Head { get; init; }
+
+    /// <summary>The Microsoft Exchange System Objects container (the DomainPrep marker), when present.</summary>
+    public DumpEntry? ExchangeSystemObjects { get; init; }
+
+    public bool IsPrepared => ExchangeSystemObjects is not null;
+
+    public RecipientCounts Recipients { get; init; } = RecipientCounts.None;
+
+    /// <summary>Domain controllers of this domain found in the Sites container (DNS host names).</summary>
+    public ImmutableArray<DomainControllerInfo> DomainControllers { get; init; } = [];
+}
+
+/// <summary>A domain controller from <c>CN=Sites</c>: a server object with a <c>dNSHostName</c>.</summary>
+public sealed record DomainControllerInfo(string Dn, string? DnsHostName, string? DomainDn, DumpEntry Entry);
+
+/// <summary>The Exchange organisation object.</summary>
+public sealed record ExchangeOrganizationInfo(string Dn, string Name, DumpEntry Entry);
+
+/// <summary>An Exchange server (<c>msExchExchangeServer</c>).</summary>
+public sealed record ExchangeServerInfo
+{
+    public required string Dn { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ExchangeVersion Version { get; init; }
+
+    /// <summary>Exchange 2003 front-end (<c>serverRole</c> or <c>msExchServerRole</c> = 1).</summary>
+    public bool IsFrontEnd { get; init; }
+
+    public string? AdministrativeGroup { get; init; }
+
+    public required DumpEntry Entry { get; init; }
+}
+
+/// <summary>A Recipient Update Service instance (<c>msExchAddressListService</c>).</summary>
+public sealed record RusInstanceInfo
+{
+    public required string Dn { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>msExchDomainLink</c>: the NC it serves (a domain, or the Configuration NC for the Enterprise RUS).</summary>
+    public string? DomainLink { get; init; }
+
+    /// <summary><c>msExchAddressListServiceLink</c>: the Exchange server that runs it.</summary>
+    public string? ServerLink { get; init; }
+
+    /// <summary><c>msExchServer1NetworkAddress</c>: the domain controller it uses.</summary>
+    public string? DomainController { get; init; }
+
+    public required DumpEntry Entry { get; init; }
+}
+
+/// <summary>What the dump lacks or got wrong, for RSN1001/RSN1002.</summary>
+public sealed record DumpCompleteness
+{
+    /// <summary>True when the dump holds the Configuration partition's CN=Partitions (crossRefs).</summary>
+    public bool HasPartitions { get; init; }
+
+    /// <summary>True when the Sites container was in the dump (so domain controllers are known).</summary>
+    public bool HasSites { get; init; }
+
+    /// <summary>True when <c>CN=Microsoft Exchange,CN=Services</c> was in the dump.</summary>
+    public bool HasExchangeServices { get; init; }
+
+    public ImmutableArray<string> Gaps { get; init; } = [];
+}
+
+/// <summary>The forest as far as the dump tells: everything the rules look at.</summary>
+public sealed record ForestModel
+{
+    /// <summary>The Configuration NC DN (from crossRefs, or the DN suffix holding CN=Partitions); null when unknown.</summary>
+    public string? ConfigurationDn { get; init; }
+
+    public ImmutableArray<DomainInfo> Domains { get; init; } = [];
+
+    public ExchangeOrganizationInfo? Organization { get; init; }
+
+    public ImmutableArray<string> AdministrativeGroups { get; init; } = [];
+
+    public ImmutableArray<ExchangeServerInfo> Servers { get; init; } = [];
+
+    public ImmutableArray<RusInstanceInfo> RusInstances { get; init; } = [];
+
+    public required DumpCompleteness Completeness { get; init; }
+
+    /// <summary>Mail-enabled recipients in naming contexts that match no domain of the dump.</summary>
+    public RecipientCounts UnassignedRecipients { get; init; } = RecipientCounts.None;
+
+    /// <summary>Any Exchange 2000/2003 server: while one exists, RUS is required (the EX15 RusMissing gate).</summary>
+    public bool HasLegacyServer => Servers.Any(s => s.Version.IsLegacy);
+}

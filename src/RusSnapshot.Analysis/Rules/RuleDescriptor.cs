@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace RusSnapshot.Analysis.Rules;
+
+/// <summary>
+/// What a rule is, independent of any dump. Titles, messages, explanations and remediation steps live in
+/// <c>RuleTexts</c> under the rule id, in every supported language.
+/// </summary>
+/// <param name="Id">Stable, opaque id (<c>RSN2001</c>); never reused.</param>
+/// <param name="Name">Human name in PascalCase (<c>DomainWithoutRus</c>); differs from the id.</param>
+/// <param name="Category">The category; it owns the id's range.</param>
+/// <param name="DefaultSeverity">Severity of a failure unless the rule or the configuration says otherwise.</param>
+/// <param name="Derived">True when the logic is RusSnapshot's own derivation rather than a documented Microsoft check.</param>
+/// <param name="Sources">Where the facts the rule rests on come from (articles, KBs, specifications).</param>
+public sealed record RuleDescriptor(
+    string Id,
+    string Name,
+    RuleCategory Category,
+    Severity DefaultSeverity,
+    bool Derived,
+    ImmutableArray<string> Sources)
+{
+    /// <summary>The rule's documentation page in the repository.</summary>
+    public string HelpUri => $"docs/rules/{Id}.md";
+}
+
+/// <summary>A rule: stateless; evaluates the model and returns findings (failures, not-applicable, info).</summary>
+public interface IRule
+{
+    RuleDescriptor Descriptor { get; }
+
+    IEnumerable<Finding> Evaluate(Model.ForestModel forest, RuleContext context);
+}
