@@ -7,8 +7,9 @@ public static class Dn
     public static bool Same(string? a, string? b) =>
         a is not null && b is not null && string.Equals(Key(a), Key(b), StringComparison.Ordinal);
 
-    /// <summary>A comparison key: compacted and upper-cased.</summary>
-    public static string Key(string dn) => Compact(dn).ToUpperInvariant();
+    /// <summary>A comparison key: the RFC 4514 canonical form (escapes, case and spacing normalised), or the compacted upper-cased text when the DN does not parse.</summary>
+    public static string Key(string dn) =>
+        Dumps.DistinguishedName.TryParse(dn, out var parsed) && parsed is not null ? parsed.Canonical : Compact(dn).ToUpperInvariant();
 
     /// <summary>Removes spaces around unescaped ',' '=' '+' separators.</summary>
     public static string Compact(string dn)
@@ -64,5 +65,6 @@ public static class Dn
 
     /// <summary>True for AD's delete-mangled names (<c>\0ADEL:</c> or a raw LF followed by <c>DEL:</c>).</summary>
     public static bool IsDeletedObject(string dn) =>
-        dn.Contains("\\0ADEL:", StringComparison.OrdinalIgnoreCase) || dn.Contains("\nDEL:", StringComparison.Ordinal);
+        (Dumps.DistinguishedName.TryParse(dn, out var parsed) && parsed is { IsDeleted: true })
+        || dn.Contains("\\0ADEL:", StringComparison.OrdinalIgnoreCase) || dn.Contains("\nDEL:", StringComparison.Ordinal);
 }

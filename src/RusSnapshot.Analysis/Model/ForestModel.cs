@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RusSnapshot.Dumps;
+using RusSnapshot.Dumps.Input;
 
 namespace RusSnapshot.Analysis.Model;
 
@@ -102,8 +103,19 @@ public sealed record DumpCompleteness
     /// <summary>True when <c>CN=Microsoft Exchange,CN=Services</c> was in the dump.</summary>
     public bool HasExchangeServices { get; init; }
 
-    public ImmutableArray<string> Gaps { get; init; } = [];
+    /// <summary>What is missing or went wrong while reading (filled by the analyzer from the readers).</summary>
+    public ImmutableArray<DumpGap> Gaps { get; init; } = [];
+
+    /// <summary>DNs that two inputs hold with different content.</summary>
+    public ImmutableArray<DuplicateConflict> Conflicts { get; init; } = [];
 }
+
+/// <summary>One way in which the dump is incomplete.</summary>
+/// <param name="Kind">Message key suffix: <c>searchFailed</c>, <c>readErrors</c>, <c>unreadable</c>, <c>ldapsearchUnfinished</c>.</param>
+/// <param name="Subject">What it is about (an input's name).</param>
+/// <param name="Arguments">Values for the message.</param>
+/// <param name="Evidence">Where it shows.</param>
+public sealed record DumpGap(string Kind, string Subject, ImmutableArray<string> Arguments, ImmutableArray<Rules.Evidence> Evidence);
 
 /// <summary>The forest as far as the dump tells: everything the rules look at.</summary>
 public sealed record ForestModel

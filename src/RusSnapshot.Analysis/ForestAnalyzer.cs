@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using RusSnapshot.Analysis.Building;
+using RusSnapshot.Analysis.Model;
+using RusSnapshot.Analysis.Options;
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Dumps;
+using RusSnapshot.Dumps.Input;
+
+namespace RusSnapshot.Analysis;
+
+/// <summary>Reads dumps, builds the model, runs the rule catalog and applies the configuration.</summary>
+public static class ForestAnalyzer
+{
+    /// <summary>Analyses <paramref name="sources"/> as one forest dump.</summary>
+    /// <param name="onRecord">Called every record with the current input's name and bytes read (progress).</param>
+    public static AnalysisResult Analyze(IReadOnlyList<DumpSource> sources, AnalysisOptions options, Action<string, long>? onRecord = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Hash files on the other core while this one parses.
+        var hashes = options.HashInputs
+            ? sources.Select(s => s.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => Task.Run(() => Sha256Of(p)), StringComparer.Ordinal)
+            : [];
+
+        var builder = new ForestModelBuilder();
+        using var set = new DumpSetReader(sources, options.Open);
+        while (set.Read())
+        {
+            builder.Add(set.Current);
+            onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
+        }
+
+        var model = builder.Build();
+        model = Exclude(model, options.ExcludedDomains);
+        model = model with
+        {
+            Completeness = model.Completeness with
+            {
+                Gaps = [.. Gaps(set.Inputs)],
+                Conflicts = [.. set.Conflicts],
+            },
+        };
+
+        var findings = Evaluate(model, options);
+        var inputs = set.Inputs.Select(i => new InputReport
+        {
+            Path = i.Source.DisplayName,
+            Format = i.Format?.ToName(),
+            Dialect = i.Dialect.ToName(),
+            Encoding = i.Encoding,
+            Sha256 = hashes.TryGetValue(i.Source.Path, out var task) ? task.GetAwaiter().GetResult() : null,
+            Entries = i.Statistics?.Entries ?? 0,
+            Duplicates = i.DuplicateEntries,
+            Errors = i.Errors,
+            Warnings = i.Statistics?.Warnings ?? 0,
+            Complete = i.Statistics?.Complete ?? false,
+            Diagnostics = [.. i.Diagnostics],
+        }).ToImmutableArray();
+
+        return new AnalysisResult
+        {
+            Forest = model,
+            Findings = findings,
+            Rules = RuleCatalog.Descriptors,
+            Inputs = inputs,
+            Entries = set.Inputs.Sum(i => i.UniqueEntries),
+        };
+    }
+
+    /// <summary>Runs every rule over a model and applies overrides and suppressions (also used by tests on hand-built models).</summary>
+    public static ImmutableArray<Finding> Evaluate(ForestModel model, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var context = new RuleContext();
+        var findings = new List<Finding>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            foreach (var finding in rule.Evaluate(model, context))
+            {
+                findings.Add(Configure(finding, rule.Descriptor, options));
+            }
+        }
+
+        return [.. findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Subject, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.MessageId, StringComparer.Ordinal)
+            .ThenBy(f => string.Join("\u0001", f.Arguments), StringComparer.Ordinal)];
+    }
+
+    private static Finding Configure(Finding finding, RuleDescriptor rule, AnalysisOptions options)
+    {
+        if (finding.Kind == FindingKind.Fail
+            && (options.SeverityOverrides.TryGetValue(rule.Id, out var severity) || options.SeverityOverrides.TryGetValue(rule.Name, out severity)))
+        {
+            finding = finding with { Severity = severity };
+        }
+
+        var suppression = options.Suppressions.FirstOrDefault(s =>
+            (string.Equals(s.RuleId, rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(s.RuleId, rule.Name, StringComparison.OrdinalIgnoreCase))
+            && (s.Subject is null || Dn.Same(s.Subject, finding.Subject) || string.Equals(s.Subject, finding.Subject, StringComparison.OrdinalIgnoreCase))
+            && (s.Expires is null || s.Expires.Value >= options.Today));
+        return suppression is null ? finding : finding with { SuppressedBecause = suppression.Reason };
+    }
+
+    private static ForestModel Exclude(ForestModel model, ImmutableArray<string> excluded)
+    {
+        if (excluded.IsEmpty)
+        {
+            return model;
+        }
+
+        bool IsExcluded(DomainInfo d) => excluded.Any(x => Dn.Same(x, d.Dn)
+            || string.Equals(x, d.DnsName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(x, d.NetbiosName, StringComparison.OrdinalIgnoreCase));
+        var kept = model.Domains.Where(d => !IsExcluded(d)).ToImmutableArray();
+        var gone = model.Domains.Where(IsExcluded).Select(d => d.Dn).ToList();
+        return model with
+        {
+            Domains = kept,
+            RusInstances = [.. model.RusInstances.Where(r => !gone.Any(g => Dn.Same(g, r.DomainLink)))],
+        };
+    }
+
+    private static IEnumerable<DumpGap> Gaps(IReadOnlyList<DumpInputSummary> inputs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var input in inputs)
+        {
+            var name = input.Source.DisplayName;
+            if (input.Statistics is null)
+            {
+                var why = input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error";
+                yield return new DumpGap("unreadable", name, [name, why], []);
+                continue;
+            }
+
+            foreach (var failed in input.Statistics.FailedSearches)
+            {
+                yield return new DumpGap("searchFailed", name, [name, failed.Code.ToString(c), failed.Text],
+                    [new Evidence(failed.Position.Source, failed.Position.Line, string.Empty, "result", $"{failed.Code.ToString(c)} {failed.Text}")]);
+            }
+
+            if (input.Diagnostics.Any(d => d.Code == "LDIF-SEARCH-UNFINISHED"))
+            {
+                yield return new DumpGap("ldapsearchUnfinished", name, [name], []);
+            }
+
+            var readErrors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
+                && d.Code is not ("LDIF-SEARCH-FAILED" or "LDIF-SEARCH-UNFINISHED")).ToList();
+            if (input.Statistics.RejectedRecords > 0 || readErrors.Count > 0 || !input.Statistics.Complete)
+            {
+                yield return new DumpGap("readErrors", name,
+                    [name, input.Statistics.RejectedRecords.ToString(c), Math.Max(readErrors.Count, 1).ToString(c)],
+                    [.. readErrors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
+            }
+        }
+    }
+
+    private static string? Sha256Of(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

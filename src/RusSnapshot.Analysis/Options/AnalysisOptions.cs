@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Dumps.Input;
+
+namespace RusSnapshot.Analysis.Options;
+
+/// <summary>A finding the user chose to accept: it stays in the report, marked suppressed, with the reason.</summary>
+/// <param name="RuleId">The rule (id or name).</param>
+/// <param name="Subject">The DN it applies to; null for every subject of the rule.</param>
+/// <param name="Reason">Why (required: a suppression without a reason is a configuration error).</param>
+/// <param name="Expires">After this day the suppression no longer applies.</param>
+public sealed record Suppression(string RuleId, string? Subject, string Reason, DateOnly? Expires = null);
+
+/// <summary>Everything that steers an analysis (from the command line and the YAML configuration).</summary>
+public sealed record AnalysisOptions
+{
+    public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
+
+    public ImmutableArray<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>Domains (DN or DNS name) left out of the analysis.</summary>
+    public ImmutableArray<string> ExcludedDomains { get; init; } = [];
+
+    /// <summary>Today, for suppression expiry (pinned in tests and by SOURCE_DATE_EPOCH).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public DumpOpenOptions Open { get; init; } = new();
+
+    /// <summary>Compute each input file's SHA-256 (on a background thread).</summary>
+    public bool HashInputs { get; init; } = true;
+}

@@ -1,0 +1,35 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Health;
+
+/// <summary>RSN1001: the dump lacks what rules need, so an incomplete dump never passes.</summary>
+internal sealed class IncompleteDump : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.IncompleteDump, nameof(IncompleteDump), RuleCategory.DumpHealth, Severity.Error, derived: true,
+        "DESIGN.md section 4 (RSN1001)", "OpenLDAP ldapsearch output: result trailer (clients/tools/ldapsearch.c)");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        foreach (var gap in forest.Completeness.Gaps)
+        {
+            yield return context.Fail(Rule, gap.Subject, gap.Kind, gap.Arguments, gap.Evidence);
+        }
+
+        if (!forest.Completeness.HasPartitions)
+        {
+            yield return context.Fail(Rule, forest.ConfigurationDn ?? string.Empty, "noConfiguration", []);
+        }
+        else if (forest.Organization is null)
+        {
+            yield return context.Fail(Rule, forest.ConfigurationDn ?? string.Empty, "noExchange", []);
+        }
+
+        foreach (var domain in forest.Domains.Where(d => d.Enabled && d.CrossRef is not null && !d.PartitionInDump))
+        {
+            yield return context.Fail(Rule, domain.Dn, "partitionMissing", [domain.DnsName ?? domain.Dn], [Evidence.Of(domain.CrossRef!, "nCName")]);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>RSN2001: a domain of the Exchange organisation that no RUS serves (readiness check RUSMissing).</summary>
+internal sealed class DomainWithoutRus : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.DomainWithoutRus, nameof(DomainWithoutRus), RuleCategory.Rus, Severity.Error, derived: true,
+        "Exchange readiness check RUSMissing (ms.exch.setupreadiness.rusmissing)",
+        "Exchange 2013 setup PrereqAnalysis RusMissing: fires only while an Exchange 2000/2003 server exists",
+        "ExBPA aa996692: RUS Instance does not exist for the domain",
+        "TechNet bb123665: a RUS is needed for each domain that contains mailbox-enabled users");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        if (!forest.Completeness.HasPartitions)
+        {
+            yield return context.NotApplicable(Rule, string.Empty, "noPartitions");
+            yield break;
+        }
+
+        if (forest.Organization is null)
+        {
+            yield return context.NotApplicable(Rule, string.Empty, "noExchange");
+            yield break;
+        }
+
+        var required = RusRuleHelpers.RusRequired(forest);
+        foreach (var domain in forest.Domains.Where(d => d.Enabled && d.CrossRef is not null))
+        {
+            if (forest.RusInstances.Any(r => RusRuleHelpers.Serves(r, domain.Dn)))
+            {
+                continue;
+            }
+
+            var evidence = new List<Evidence> { Evidence.Of(domain.CrossRef!, "nCName") };
+            if (!domain.PartitionInDump)
+            {
+                yield return context.NotApplicable(Rule, domain.Dn, "partitionMissing", [RusRuleHelpers.Label(domain)], evidence);
+                continue;
+            }
+
+            if (!domain.IsPrepared && domain.Recipients.MailEnabled == 0)
+            {
+                continue; // not a domain of the Exchange organisation
+            }
+
+            if (domain.ExchangeSystemObjects is { } meso)
+            {
+                evidence.Add(Evidence.Of(meso));
+            }
+
+            yield return required
+                ? context.Fail(Rule, domain.Dn, "fail", [RusRuleHelpers.Label(domain)], evidence)
+                : context.Info(Rule, domain.Dn, "noLegacyServer", [RusRuleHelpers.Label(domain)], evidence);
+        }
+    }
+
+}

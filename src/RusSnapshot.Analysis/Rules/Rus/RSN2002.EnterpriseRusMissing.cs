@@ -1,0 +1,40 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>RSN2002: no RUS serves the Configuration partition.</summary>
+internal sealed class EnterpriseRusMissing : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.EnterpriseRusMissing, nameof(EnterpriseRusMissing), RuleCategory.Rus, Severity.Error, derived: false,
+        "TechNet bb123665: Recipient Update Service and Exchange Server 2003",
+        "KB296479: do not disable the Enterprise RUS",
+        "OpenChange oc_provision_configuration_org.ldif: msExchDomainLink of the Enterprise instance is the Configuration NC");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        if (forest.ConfigurationDn is null)
+        {
+            yield return context.NotApplicable(Rule, string.Empty, "noConfiguration");
+            yield break;
+        }
+
+        if (forest.Organization is null)
+        {
+            yield return context.NotApplicable(Rule, forest.ConfigurationDn, "noExchange");
+            yield break;
+        }
+
+        if (forest.RusInstances.Any(r => RusRuleHelpers.Serves(r, forest.ConfigurationDn)))
+        {
+            yield break;
+        }
+
+        var evidence = new[] { Evidence.Of(forest.Organization.Entry) };
+        yield return RusRuleHelpers.RusRequired(forest)
+            ? context.Fail(Rule, forest.ConfigurationDn, "fail", [forest.ConfigurationDn], evidence)
+            : context.Info(Rule, forest.ConfigurationDn, "noLegacyServer", [forest.ConfigurationDn], evidence);
+    }
+}

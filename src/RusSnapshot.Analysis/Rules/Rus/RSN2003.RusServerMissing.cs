@@ -1,0 +1,37 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>RSN2003: a RUS whose server link is empty, deleted, or names no Exchange server of the dump.</summary>
+internal sealed class RusServerMissing : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.RusServerMissing, nameof(RusServerMissing), RuleCategory.Rus, Severity.Error, derived: false,
+        "ExBPA bb676289: Recipient Update Service is missing or is not configured",
+        "ExBPA aa995847: Recipient Update Service deleted",
+        "MS-ADTS 3.1.1.5.5.6.1: delete-mangled RDN");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        foreach (var rus in forest.RusInstances)
+        {
+            var link = Evidence.Of(rus.Entry, "msExchAddressListServiceLink");
+            if (rus.ServerLink is null)
+            {
+                yield return context.Fail(Rule, rus.Dn, "noLink", [rus.Name], [link]);
+            }
+            else if (Dn.IsDeletedObject(rus.ServerLink))
+            {
+                yield return context.Fail(Rule, rus.Dn, "deleted", [rus.Name, rus.ServerLink], [link]);
+            }
+            else if (RusRuleHelpers.ServerOf(forest, rus) is null)
+            {
+                yield return forest.Completeness.HasExchangeServices
+                    ? context.Fail(Rule, rus.Dn, "notFound", [rus.Name, rus.ServerLink], [link])
+                    : context.NotApplicable(Rule, rus.Dn, "noExchange", [], [link]);
+            }
+        }
+    }
+}

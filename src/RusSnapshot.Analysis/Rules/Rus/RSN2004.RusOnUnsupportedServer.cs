@@ -1,0 +1,37 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>RSN2004: a RUS set to run on an Exchange 2007+ server or an Exchange 2003 front-end.</summary>
+internal sealed class RusOnUnsupportedServer : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.RusOnUnsupportedServer, nameof(RusOnUnsupportedServer), RuleCategory.Rus, Severity.Error, derived: false,
+        "ExBPA bb738134: Invalid Recipient Update Service Server Designated",
+        "ExBPA aa997678: This front-end server is configured with the recipient update service",
+        "Exchange 2013 ServerVersion: versionNumber encoding (E2007 and later >= 0x72000000)");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        foreach (var rus in forest.RusInstances)
+        {
+            if (RusRuleHelpers.ServerOf(forest, rus) is not { } server)
+            {
+                continue; // RSN2003's business
+            }
+
+            var evidence = new[] { Evidence.Of(rus.Entry, "msExchAddressListServiceLink"), Evidence.Of(server.Entry, "serialNumber") };
+            if (server.Version.IsE2007OrLater)
+            {
+                yield return context.Fail(Rule, rus.Dn, "laterVersion", [rus.Name, server.Name, server.Version.Display], evidence);
+            }
+            else if (server.IsFrontEnd)
+            {
+                yield return context.Fail(Rule, rus.Dn, "frontEnd", [rus.Name, server.Name],
+                    [evidence[0], Evidence.Of(server.Entry, server.Entry.Get("serverRole") is not null ? "serverRole" : "msExchServerRole")]);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>RSN2005: a RUS whose domain link names neither the Configuration NC nor an enabled domain.</summary>
+internal sealed class RusForUnknownDomain : IRule
+{
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.RusForUnknownDomain, nameof(RusForUnknownDomain), RuleCategory.Rus, Severity.Warning, derived: true,
+        "OpenChange oc_provision_configuration_org.ldif: msExchDomainLink names the domain NC head",
+        "MS-ADTS 6.1.1.2.1.1: crossRef systemFlags and Enabled");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
+    {
+        if (!forest.Completeness.HasPartitions)
+        {
+            if (!forest.RusInstances.IsEmpty)
+            {
+                yield return context.NotApplicable(Rule, string.Empty, "noPartitions");
+            }
+
+            yield break;
+        }
+
+        foreach (var rus in forest.RusInstances)
+        {
+            var link = Evidence.Of(rus.Entry, "msExchDomainLink");
+            if (rus.DomainLink is null)
+            {
+                yield return context.Fail(Rule, rus.Dn, "noLink", [rus.Name], [link]);
+                continue;
+            }
+
+            var known = Dn.Same(rus.DomainLink, forest.ConfigurationDn)
+                || forest.Domains.Any(d => d.Enabled && d.CrossRef is not null && Dn.Same(d.Dn, rus.DomainLink));
+            if (!known)
+            {
+                yield return context.Fail(Rule, rus.Dn, "fail", [rus.Name, rus.DomainLink], [link]);
+            }
+        }
+    }
+}

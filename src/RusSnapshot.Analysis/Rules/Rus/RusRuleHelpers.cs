@@ -1,0 +1,17 @@
+using RusSnapshot.Analysis.Model;
+
+namespace RusSnapshot.Analysis.Rules.Rus;
+
+/// <summary>Facts several RUS rules share.</summary>
+internal static class RusRuleHelpers
+{
+    /// <summary>RUS is required while an Exchange 2000/2003 server exists (the EX15 RusMissing gate); with no server in the dump, assume it is.</summary>
+    public static bool RusRequired(ForestModel forest) => forest.HasLegacyServer || forest.Servers.IsEmpty;
+
+    public static bool Serves(RusInstanceInfo rus, string nc) => Dn.Same(rus.DomainLink, nc);
+
+    public static ExchangeServerInfo? ServerOf(ForestModel forest, RusInstanceInfo rus) =>
+        rus.ServerLink is null ? null : forest.Servers.FirstOrDefault(s => Dn.Same(s.Dn, rus.ServerLink));
+
+    public static string Label(DomainInfo domain) => domain.DnsName ?? domain.Dn;
+}
