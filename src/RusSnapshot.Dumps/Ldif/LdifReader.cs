@@ -163,6 +163,7 @@ public sealed class LdifReader : IDumpReader
     private void Finish()
     {
         _done = true;
+        _stats.Lines = _line - 1; // blank lines after the last record count too
         if (_trailingSpaceWarnings > _options.MaxDiagnostics)
         {
             // Counted individually; the counter says how many were not listed.
