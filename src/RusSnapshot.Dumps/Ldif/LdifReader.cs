@@ -791,13 +791,6 @@ public sealed class LdifReader : IDumpReader
             throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
         }
 
-        if (sawUnderscore)
-        {
-            _underscoreWarnings++;
-            Report(DiagnosticSeverity.Warning, "LDIF-NAME-UNDERSCORE", lineNo, recordLine,
-                "attribute name contains '_', which RFC 2849 does not allow (accepted)");
-        }
-
         p++; // past ':'
         var encoding = ValueEncoding.Plain;
         if (p < end && buf[p] == (byte)':')
@@ -814,6 +807,19 @@ public sealed class LdifReader : IDumpReader
         while (p < end && buf[p] == (byte)' ')
         {
             p++; // FILL
+        }
+
+        if (p == end && folded)
+        {
+            // The first physical line ends inside "name:", "::", ":<" or FILL and the value is on the continuation
+            // lines ("cn:" / "  value", "description:" / " : QUJD"). RFC 2849 joins the lines first, so parse the
+            // joined line: a fold does not turn "::" into a plain value or a FILL space into data.
+            return ParseFoldedDescription(start, end, lineNo, recordLine, region, firstIndex, lastIndex);
+        }
+
+        if (sawUnderscore)
+        {
+            WarnUnderscore(lineNo, recordLine);
         }
 
         var valueLength = end - p;
@@ -835,9 +841,7 @@ public sealed class LdifReader : IDumpReader
                 var lastByte = folded ? buf[region + _lineEnd[lastIndex - 1] - 1] : (valueLength > 0 ? buf[end - 1] : (byte)0);
                 if (lastByte == (byte)' ' && (folded ? _lineEnd[lastIndex - 1] - _lineStart[lastIndex - 1] > 1 : true))
                 {
-                    _trailingSpaceWarnings++;
-                    Report(DiagnosticSeverity.Warning, "LDIF-TRAILING-SPACE", lineNo, recordLine,
-                        "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
+                    WarnTrailingSpace(lineNo, recordLine);
                 }
 
                 return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
@@ -903,16 +907,30 @@ public sealed class LdifReader : IDumpReader
             throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
         }
 
+        var sawUnderscore = false;
         for (var k = 0; k < colon; k++)
         {
-            if (NameClass[line[k]] == 0)
+            var c = NameClass[line[k]];
+            if (c == 0)
             {
                 throw Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(line[k])}' is not allowed in an attribute description");
             }
+
+            sawUnderscore |= c == Underscore;
         }
 
         var semi = line[..colon].IndexOf((byte)';');
         var nameLength = semi < 0 ? colon : semi;
+        if (nameLength == 0)
+        {
+            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
+        }
+
+        if (sawUnderscore)
+        {
+            WarnUnderscore(lineNo, recordLine);
+        }
+
         var p = colon + 1;
         var encoding = ValueEncoding.Plain;
         if (p < length && line[p] == (byte)':')
@@ -932,9 +950,19 @@ public sealed class LdifReader : IDumpReader
         }
 
         var value = line[p..];
+        if ((encoding == ValueEncoding.Base64 ? (long)value.Length * 3 / 4 : value.Length) > _options.MaxValueBytes)
+        {
+            throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
+        }
+
         if (encoding == ValueEncoding.Base64 && !IsStrictBase64(value))
         {
             throw Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
+        }
+
+        if (encoding == ValueEncoding.Plain && !value.IsEmpty && value[^1] == (byte)' ')
+        {
+            WarnTrailingSpace(lineNo, recordLine);
         }
 
         if (encoding == ValueEncoding.Url)
@@ -949,6 +977,20 @@ public sealed class LdifReader : IDumpReader
         }
 
         return new LineParts(DumpRecord.SourceArena, at, nameLength, colon, DumpRecord.SourceArena, at + p, length - p, encoding, false, lineNo);
+    }
+
+    private void WarnUnderscore(long lineNo, long recordLine)
+    {
+        _underscoreWarnings++;
+        Report(DiagnosticSeverity.Warning, "LDIF-NAME-UNDERSCORE", lineNo, recordLine,
+            "attribute name contains '_', which RFC 2849 does not allow (accepted)");
+    }
+
+    private void WarnTrailingSpace(long lineNo, long recordLine)
+    {
+        _trailingSpaceWarnings++;
+        Report(DiagnosticSeverity.Warning, "LDIF-TRAILING-SPACE", lineNo, recordLine,
+            "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
     }
 
     private void AddValue(in LineParts line)
