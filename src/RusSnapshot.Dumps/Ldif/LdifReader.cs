@@ -495,6 +495,14 @@ public sealed class LdifReader : IDumpReader
             var line = ParseLine(start, end, folded, foldedLength, lineNo, recordLine, region, i0, last);
             i0 = last;
 
+            if (state != State.ExpectDn && NameIs(in line, "dn"u8))
+            {
+                // Not an attribute: two records run together (a line of spaces between them is a continuation, not a
+                // blank line). Reading it as an attribute named "dn" would silently swallow the second entry.
+                throw Error("LDIF-DN-IN-RECORD", lineNo, recordLine,
+                    "second 'dn:' line inside a record: a blank line is missing before it");
+            }
+
             switch (state)
             {
                 case State.ExpectDn:
