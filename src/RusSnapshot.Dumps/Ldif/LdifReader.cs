@@ -587,20 +587,30 @@ public sealed class LdifReader : IDumpReader
                     throw Error("LDIF-DELETE-WITH-ATTRIBUTES", lineNo, recordLine, "a 'changetype: delete' record takes no further lines");
 
                 case State.ModifyOp:
-                    if (!(NameIs(in line, "add"u8) || NameIs(in line, "delete"u8) || NameIs(in line, "replace"u8) || NameIs(in line, "increment"u8)))
+                    if (!IsModifyOp(in line))
                     {
                         throw Error("LDIF-MODIFY-OP", lineNo, recordLine, "expected 'add:', 'delete:', 'replace:' or 'increment:' in a modify record");
                     }
 
-                    modifyAttribute = Encoding.ASCII.GetString(ValueTextOf(in line));
+                    modifyAttribute = OpenModifyGroup(in line, lineNo, recordLine);
                     modifyLine = lineNo;
-                    AddValue(in line);
                     state = State.ModifyGroup;
                     continue;
 
                 case State.ModifyGroup:
                     if (!Ascii.EqualsIgnoreCase(DescriptionOf(in line), Encoding.ASCII.GetBytes(modifyAttribute ?? string.Empty)))
                     {
+                        if (IsModifyOp(in line))
+                        {
+                            // The '-' before the next operation is missing (OpenChange's provisioning LDIF does this).
+                            // Like a missing final '-', accepted: the line can only mean a new group.
+                            Report(DiagnosticSeverity.Warning, "LDIF-MODIFY-NO-DASH", lineNo, recordLine,
+                                $"'-' missing before this line: it closes the modify group opened on line {modifyLine.ToString(CultureInfo.InvariantCulture)} and opens a new one");
+                            modifyAttribute = OpenModifyGroup(in line, lineNo, recordLine);
+                            modifyLine = lineNo;
+                            continue;
+                        }
+
                         throw Error("LDIF-MODIFY-MISMATCH", lineNo, recordLine,
                             $"value line names another attribute than the modify group opened on line {modifyLine.ToString(CultureInfo.InvariantCulture)} (a '-' line must close each group)");
                     }
@@ -1054,6 +1064,23 @@ public sealed class LdifReader : IDumpReader
                     break;
                 }
         }
+    }
+
+    private bool IsModifyOp(in LineParts line) =>
+        NameIs(in line, "add"u8) || NameIs(in line, "delete"u8) || NameIs(in line, "replace"u8) || NameIs(in line, "increment"u8);
+
+    /// <summary>Records an <c>add:|delete:|replace:|increment: attr</c> line and returns the attribute the group is about.</summary>
+    private string OpenModifyGroup(in LineParts line, long lineNo, long recordLine)
+    {
+        var attribute = ValueTextOf(in line);
+        if (attribute.IsEmpty)
+        {
+            throw Error("LDIF-MODIFY-OP", lineNo, recordLine, "a modify operation line must name an attribute");
+        }
+
+        var name = Encoding.ASCII.GetString(attribute);
+        AddValue(in line);
+        return name;
     }
 
     private void CheckVersion(in LineParts line, long lineNo)
