@@ -33,12 +33,16 @@ public sealed class DumpRecord
         public byte NameSource;
         public byte ValueSource;
         public bool Folded;
+        public bool Critical;           // LDIF control slots only: the criticality
+        public bool HasValue;           // LDIF control slots only: a value follows the OID
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     internal Slot[] Slots = new Slot[64];
     internal int SlotCount;
+    internal Slot[] ControlSlots = new Slot[2];   // LDIF change-record controls: the name is the OID
+    internal int ControlSlotCount;
     internal byte[] Buffer = [];
     internal byte[] Header = [];
     internal byte[] Arena = new byte[1024];
@@ -90,6 +94,23 @@ public sealed class DumpRecord
     /// <summary>How value <paramref name="index"/> was written.</summary>
     public ValueEncoding EncodingAt(int index) => SlotAt(index).Encoding;
 
+    /// <summary>Number of LDIF <c>control:</c> lines of a change record (they are not attribute values).</summary>
+    public int ControlCount => ControlSlotCount;
+
+    /// <summary>The LDIF <c>control:</c> line <paramref name="index"/>, decoded (base64 values decoded; URL values are the URL, never followed).</summary>
+    public DumpControl ControlAt(int index)
+    {
+        if ((uint)index >= (uint)ControlSlotCount)
+        {
+            ThrowIndex(index);
+        }
+
+        ref var s = ref ControlSlots[index];
+        var oid = Encoding.ASCII.GetString(Source(s.NameSource).AsSpan(s.NameStart, s.NameLength));
+        var value = s.HasValue ? ValueOf(ref s).ToArray() : null;
+        return new DumpControl(oid, s.Critical, value, s.HasValue && s.Encoding == ValueEncoding.Url, s.Line);
+    }
+
     /// <summary>True when attribute <paramref name="index"/> has the type <paramref name="name"/> (ASCII, case-insensitive, options ignored).</summary>
     public bool NameIs(int index, ReadOnlySpan<byte> name) => Ascii.EqualsIgnoreCase(NameAt(index), name);
 
@@ -122,8 +143,11 @@ public sealed class DumpRecord
             ThrowIndex(index);
         }
 
-        ref var s = ref Slots[index];
+        return ValueOf(ref Slots[index]);
+    }
 
+    private ReadOnlySpan<byte> ValueOf(ref Slot s)
+    {
         if (s.Encoding == ValueEncoding.Plain && !s.Folded || s.Encoding == ValueEncoding.Url && !s.Folded)
         {
             return Source(s.ValueSource).AsSpan(s.ValueStart, s.ValueLength);
@@ -183,6 +207,7 @@ public sealed class DumpRecord
         BufferLimit = buffer.Length;
         Position = position;
         SlotCount = 0;
+        ControlSlotCount = 0;
         ArenaUsed = 0;
         DnSource = SourceBuffer;
         DnStart = 0;
@@ -200,6 +225,19 @@ public sealed class DumpRecord
         }
 
         ref var s = ref Slots[SlotCount++];
+        s = default;
+        s.DecodedStart = -1;
+        return ref s;
+    }
+
+    internal ref Slot AddControlSlot()
+    {
+        if (ControlSlotCount == ControlSlots.Length)
+        {
+            Array.Resize(ref ControlSlots, ControlSlots.Length * 2);
+        }
+
+        ref var s = ref ControlSlots[ControlSlotCount++];
         s = default;
         s.DecodedStart = -1;
         return ref s;
@@ -381,3 +419,11 @@ public sealed class DumpRecord
 
     private static void ThrowIndex(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "No value at this index.");
 }
+
+/// <summary>An LDIF <c>control:</c> line of a change record (RFC 2849 <c>control: oid [true|false] [value-spec]</c>).</summary>
+/// <param name="Oid">The control's OID.</param>
+/// <param name="IsCritical">The criticality; false when not written.</param>
+/// <param name="Value">The decoded control value, or null when the line has none.</param>
+/// <param name="ValueIsUrl">True when the value was written <c>:&lt; URL</c>: <paramref name="Value"/> is the URL, not followed.</param>
+/// <param name="Line">The physical line of the control.</param>
+public sealed record DumpControl(string Oid, bool IsCritical, byte[]? Value, bool ValueIsUrl, long Line);

@@ -552,6 +552,7 @@ public sealed class LdifReader : IDumpReader
                 case State.AfterDn:
                     if (NameIs(in line, "control"u8))
                     {
+                        AddControl(in line, lineNo, recordLine);
                         hasControls = true;
                         continue;
                     }
@@ -1082,6 +1083,130 @@ public sealed class LdifReader : IDumpReader
         AddValue(in line);
         return name;
     }
+
+    /// <summary>
+    /// Validates a <c>control: oid [true|false] [: value | :: base64 | :&lt; URL]</c> line (RFC 2849) and keeps it
+    /// apart from the attributes, so that an add record's controls never become attributes of the entry.
+    /// </summary>
+    private void AddControl(in LineParts line, long lineNo, long recordLine)
+    {
+        if (line.Encoding != ValueEncoding.Plain)
+        {
+            throw Error("LDIF-CONTROL", lineNo, recordLine, "a control is written 'control: <oid> [true|false] [value]', not 'control::' or 'control:<'");
+        }
+
+        var source = line.ValueSource;
+        var start = line.ValueStart;
+        var length = line.ValueLength;
+        if (line.Folded)
+        {
+            (start, length) = UnfoldToArena(line.ValueStart, line.ValueLength);
+            source = DumpRecord.SourceArena;
+        }
+
+        var text = _record.Source(source).AsSpan(start, length);
+        var oidLength = text.IndexOfAnyExcept("0123456789."u8);
+        if (oidLength < 0)
+        {
+            oidLength = text.Length;
+        }
+
+        if (!IsNumericOid(text[..oidLength]))
+        {
+            throw Error("LDIF-CONTROL", lineNo, recordLine, "'control:' must be followed by the control's numeric OID");
+        }
+
+        var p = oidLength;
+        var critical = false;
+        var spaces = SkipSpaces(text, p);
+        if (spaces > p && spaces < text.Length && text[spaces] != (byte)':')
+        {
+            var rest = text[spaces..];
+            int word;
+            if (rest.Length >= 4 && Ascii.EqualsIgnoreCase(rest[..4], "true"u8))
+            {
+                critical = true;
+                word = 4;
+            }
+            else if (rest.Length >= 5 && Ascii.EqualsIgnoreCase(rest[..5], "false"u8))
+            {
+                word = 5;
+            }
+            else
+            {
+                word = 0;
+            }
+
+            p = spaces + word;
+            if (word == 0 || (p < text.Length && text[p] is not ((byte)' ' or (byte)':')))
+            {
+                throw Error("LDIF-CONTROL", lineNo, recordLine, "a control's criticality must be 'true' or 'false'");
+            }
+
+            spaces = SkipSpaces(text, p);
+        }
+
+        p = spaces;
+        var encoding = ValueEncoding.Plain;
+        var hasValue = p < text.Length;
+        if (hasValue)
+        {
+            if (text[p] != (byte)':')
+            {
+                throw Error("LDIF-CONTROL", lineNo, recordLine, "a control's value must follow ': ', ':: ' (base64) or ':< ' (URL)");
+            }
+
+            p++;
+            if (p < text.Length && text[p] == (byte)':')
+            {
+                encoding = ValueEncoding.Base64;
+                p++;
+            }
+            else if (p < text.Length && text[p] == (byte)'<')
+            {
+                encoding = ValueEncoding.Url;
+                p++;
+            }
+
+            p = SkipSpaces(text, p);
+            if (encoding == ValueEncoding.Base64 && !IsStrictBase64(text[p..]))
+            {
+                throw Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 in a control's value");
+            }
+
+            if (encoding == ValueEncoding.Url && p == text.Length)
+            {
+                throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+            }
+        }
+
+        ref var s = ref _record.AddControlSlot();
+        s.NameSource = source;
+        s.NameStart = start;
+        s.NameLength = oidLength;
+        s.DescriptionLength = oidLength;
+        s.ValueSource = source;
+        s.ValueStart = start + p;
+        s.ValueLength = hasValue ? text.Length - p : 0;
+        s.Encoding = encoding;
+        s.Critical = critical;
+        s.HasValue = hasValue;
+        s.Line = lineNo;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<byte> text, int p)
+    {
+        while (p < text.Length && text[p] == (byte)' ')
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    /// <summary>RFC 2849 <c>ldap-oid</c>: digits separated by single dots.</summary>
+    private static bool IsNumericOid(ReadOnlySpan<byte> oid) =>
+        !oid.IsEmpty && oid[0] != (byte)'.' && oid[^1] != (byte)'.' && oid.IndexOf(".."u8) < 0;
 
     private void CheckVersion(in LineParts line, long lineNo)
     {
