@@ -146,6 +146,54 @@ public sealed class DumpRecord
         return ValueOf(ref Slots[index]);
     }
 
+    /// <summary>
+    /// How many values repeat an earlier value of the same attribute description in this record (descriptions compared
+    /// ASCII case-insensitively as written, values as decoded bytes). Computed on demand, off the reading path: the
+    /// reader keeps duplicates as they are, and a caller that wants to report them asks here.
+    /// </summary>
+    public int CountDuplicateValues()
+    {
+        var duplicates = 0;
+        var seen = new Dictionary<int, List<int>>();
+        for (var i = 0; i < SlotCount; i++)
+        {
+            var hash = new HashCode();
+            foreach (var b in DescriptionAt(i))
+            {
+                hash.Add(b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b);
+            }
+
+            hash.AddBytes(ValueAt(i));
+            var key = hash.ToHashCode();
+            if (!seen.TryGetValue(key, out var same))
+            {
+                seen.Add(key, [i]);
+                continue;
+            }
+
+            var repeated = false;
+            foreach (var j in same)
+            {
+                if (Ascii.EqualsIgnoreCase(DescriptionAt(i), DescriptionAt(j)) && ValueAt(i).SequenceEqual(ValueAt(j)))
+                {
+                    repeated = true;
+                    break;
+                }
+            }
+
+            if (repeated)
+            {
+                duplicates++;
+            }
+            else
+            {
+                same.Add(i);
+            }
+        }
+
+        return duplicates;
+    }
+
     private ReadOnlySpan<byte> ValueOf(ref Slot s)
     {
         if (s.Encoding == ValueEncoding.Plain && !s.Folded || s.Encoding == ValueEncoding.Url && !s.Folded)
