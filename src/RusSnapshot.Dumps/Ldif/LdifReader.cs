@@ -16,7 +16,9 @@ namespace RusSnapshot.Dumps.Ldif;
 /// <para>Choices where peers disagree (see docs/ldif-conformance.md): trailing spaces are kept and warned about;
 /// a TAB at the start of a line is an error, not a fold; a lone CR is an error; <c>attr::</c> with nothing is an
 /// empty value; a record with only a <c>dn:</c> is an entry with no attributes (warning); <c>version: 1</c> may
-/// appear again between records (paged ldapsearch prints it once per page); URL values are never followed.</para>
+/// appear again between records (paged ldapsearch prints it once per page); URL values are never followed; a modify
+/// operation line whose '-' is missing opens a new group (warning); control lines are validated and kept apart from
+/// the attributes (<see cref="DumpRecord.ControlAt"/>).</para>
 /// </remarks>
 public sealed class LdifReader : IDumpReader
 {
