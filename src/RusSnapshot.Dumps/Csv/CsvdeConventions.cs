@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace RusSnapshot.Dumps.Csv;
 
 /// <summary>
-/// How <c>csvde</c> lays values out, shared by <see cref="CsvDumpReader"/> and <c>CsvDumpWriter</c>.
+/// How <c>csvde</c> lays values out, shared by <see cref="CsvDumpReader"/> and <see cref="CsvDumpWriter"/>.
 /// </summary>
 /// <remarks>
 /// <para>csvde joins the values of a multi-valued attribute with <c>;</c> in one field and escapes nothing: a <c>;</c>

@@ -1,4 +1,5 @@
 using System.Text;
+using RusSnapshot.Dumps.Csv;
 using RusSnapshot.Dumps.Input;
 
 namespace RusSnapshot.Dumps.Tests.Csv;
@@ -40,6 +41,26 @@ public sealed class CsvEncodingTests
 
         Assert.Equal("utf-8-bom", opened.EncodingName);
         AssertRenee(entry);
+    }
+
+    [Theory]
+    [InlineData("unicode")]
+    [InlineData("ansi")]
+    [InlineData("utf-8")]
+    public void What_the_writer_writes_in_each_encoding_opens_and_reads_back(string encoding)
+    {
+        var options = encoding switch
+        {
+            "unicode" => CsvDumpWriterOptions.Unicode,
+            "ansi" => CsvDumpWriterOptions.Ansi,
+            _ => CsvDumpWriterOptions.Default,
+        };
+        var written = new DumpEntry("CN=Ren\u00e9e,DC=x", [DumpAttribute.Text("cn", "Ren\u00e9e"), DumpAttribute.Binary("objectGUID", [1, 2, 0xFF])]);
+
+        var bytes = CsvDumpWriterTests.WriteBytes(["cn", "objectGUID"], options, written);
+        var (entry, _) = ReadOne(bytes, "w.csv");
+
+        Assert.True(written.SameContentAs(entry));
     }
 
     private static void AssertRenee(DumpEntry entry)
