@@ -62,7 +62,7 @@ public static class DumpOpener
 
             var format = options.Format ?? DetectFormat(prefix.AsSpan(bom, length - bom), encoding, source.DisplayName);
             IDumpReader reader = format == DumpFormat.Csv
-                ? throw new NotSupportedException("csvde CSV reading is being added (CsvDumpReader).")
+                ? new Csv.CsvDumpReader(utf8, source.DisplayName, options.Reader)
                 : new LdifReader(utf8, source.DisplayName, options.Reader);
             return new OpenedDump(source, reader, format, encodingName);
         }
