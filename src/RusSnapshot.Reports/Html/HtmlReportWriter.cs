@@ -1,0 +1,472 @@
+using System.Text;
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Text;
+
+namespace RusSnapshot.Reports.Html;
+
+/// <summary>
+/// One self-contained HTML file: inline CSS, an inline SVG chart, no script, no external resource, and a
+/// Content-Security-Policy that forbids loading anything. Readable on a phone (tables become cards) and printed.
+/// Every value goes through <see cref="HtmlText.Encode"/>, in text and in attributes.
+/// </summary>
+public sealed class HtmlReportWriter : IReportWriter
+{
+    /// <summary>Nothing may be fetched, run, framed or submitted; only the inline style sheet and data: images apply.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+    public string Format => "html";
+
+    public string FileExtension => "html";
+
+    public void Write(ReportDocument document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var l = ReportLabels.For(document.Language);
+        var h = new HtmlBuilder();
+
+        h.Raw("<!DOCTYPE html>");
+        h.Raw($"<html lang=\"{document.Language.ToCode()}\">");
+        h.Raw("<head>");
+        h.Raw("<meta charset=\"utf-8\">");
+        h.Raw($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">");
+        h.Raw("<meta name=\"referrer\" content=\"no-referrer\">");
+        h.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        h.Raw($"<meta name=\"generator\" content=\"{A(document.Tool.Name)} {A(document.Tool.Version)}\">");
+        h.Raw($"<title>{T(l.Title)}{T(l.Colon)}{T(l.VerdictText(document.Summary.Verdict))} ({T(ReportText.Timestamp(document.GeneratedAt))})</title>");
+        h.Raw("<style>");
+        h.Raw(HtmlStyle.Css);
+        h.Raw("</style>");
+        h.Raw("</head>");
+        h.Raw("<body>");
+
+        WriteHeader(h, document, l);
+        h.Raw("<main>");
+        WriteSummary(h, document, l);
+        WriteCoverage(h, document, l);
+        WriteFindings(h, document, l);
+        WriteExchange(h, document, l);
+        WriteInputs(h, document, l);
+        h.Raw("</main>");
+        h.Raw($"<footer><p>{T(l.Footer)}</p></footer>");
+        h.Raw("</body>");
+        h.Raw("</html>");
+        output.Write(h.ToString());
+    }
+
+    private static void WriteHeader(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        h.Raw("<header>");
+        h.Raw($"<h1>{T(l.Title)}</h1>");
+        h.Raw($"<p class=\"sub\">{T(l.Subtitle)}</p>");
+        h.Raw("<dl class=\"meta\">");
+        Meta(h, l.GeneratedAt, $"<time datetime=\"{A(ReportText.Timestamp(d.GeneratedAt))}\">{T(ReportText.Timestamp(d.GeneratedAt))}</time>");
+        Meta(h, l.Tool, $"{T(d.Tool.Name)} {T(d.Tool.Version)}");
+        Meta(h, l.RuleCatalog, T(d.Tool.RuleCatalogVersion));
+        if (d.Tool.CommandLine is { } commandLine)
+        {
+            Meta(h, l.CommandLine, $"<code>{T(commandLine)}</code>");
+        }
+
+        h.Raw("</dl>");
+        h.Raw("<nav><ul>");
+        h.Raw($"<li><a href=\"#summary\">{T(l.Summary)}</a></li>");
+        h.Raw($"<li><a href=\"#coverage\">{T(l.Coverage)}</a></li>");
+        h.Raw($"<li><a href=\"#findings\">{T(l.Findings)}</a></li>");
+        h.Raw($"<li><a href=\"#exchange\">{T(l.Exchange)}</a></li>");
+        h.Raw($"<li><a href=\"#inputs\">{T(l.Inputs)}</a></li>");
+        h.Raw("</ul></nav>");
+        h.Raw("</header>");
+    }
+
+    private static void Meta(HtmlBuilder h, string label, string html) =>
+        h.Raw($"<div><dt>{T(label)}</dt><dd>{html}</dd></div>");
+
+    private static void WriteSummary(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        var s = d.Summary;
+        h.Raw("<section id=\"summary\">");
+        h.Raw($"<h2>{T(l.Summary)}</h2>");
+        h.Raw($"<p class=\"verdict {s.Verdict.ToName()}\" data-verdict=\"{s.Verdict.ToName()}\">{T(l.Verdict)}{T(l.Colon)}{T(l.VerdictText(s.Verdict))}</p>");
+        h.Raw("<ul class=\"counts\">");
+        Count(h, "error", l.Errors, s.Errors);
+        Count(h, "warning", l.Warnings, s.Warnings);
+        Count(h, "info", l.Infos, s.Infos);
+        Count(h, "notApplicable", l.NotApplicable, s.NotApplicable);
+        Count(h, "suppressed", l.SuppressedCount, s.Suppressed);
+        h.Raw("</ul>");
+        h.Raw("<ul class=\"counts\">");
+        Count(h, "covered", l.DomainsCovered, s.DomainsCovered.Length);
+        Count(h, "missing", l.DomainsMissing, s.DomainsMissing.Length);
+        Count(h, "notJudged", l.DomainsNotJudged, s.DomainsNotJudged.Length);
+        h.Raw("</ul>");
+        DomainList(h, d, "missing", l.DomainsMissing, s.DomainsMissing);
+        DomainList(h, d, "notJudged", l.DomainsNotJudged, s.DomainsNotJudged);
+        h.Raw("</section>");
+    }
+
+    private static void Count(HtmlBuilder h, string kind, string label, int count) =>
+        h.Raw($"<li class=\"{kind}\"><span class=\"n\">{ReportText.Number(count)}</span> {T(label)}</li>");
+
+    private static void DomainList(HtmlBuilder h, ReportDocument d, string kind, string label, IReadOnlyCollection<string> dns)
+    {
+        if (dns.Count == 0)
+        {
+            return;
+        }
+
+        h.Raw($"<h3>{T(label)}</h3>");
+        h.Raw($"<ul class=\"domains {kind}\">");
+        foreach (var dn in dns)
+        {
+            var domain = d.Forest.Domains.FirstOrDefault(x => string.Equals(x.Dn, dn, StringComparison.Ordinal));
+            h.Raw(domain?.DnsName is { } name
+                ? $"<li><strong>{T(name)}</strong> <span class=\"dn\">{T(dn)}</span></li>"
+                : $"<li><span class=\"dn\">{T(dn)}</span></li>");
+        }
+
+        h.Raw("</ul>");
+    }
+
+    private static void WriteCoverage(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        h.Raw("<section id=\"coverage\">");
+        h.Raw($"<h2>{T(l.Coverage)}</h2>");
+        h.Raw($"<p>{T(l.ConfigurationPartition)}{T(l.Colon)}<span class=\"dn\">{T(d.Forest.ConfigurationDn ?? l.Unknown)}</span></p>");
+        if (d.Forest.Domains.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoDomains)}</p>");
+            h.Raw("</section>");
+            return;
+        }
+
+        h.Raw("<figure class=\"chart\">");
+        h.Raw(CoverageChart.Svg(d, l));
+        h.Raw($"<figcaption>{T(l.CoverageChart)}</figcaption>");
+        h.Raw("</figure>");
+        h.Raw("<ul class=\"legend\">");
+        foreach (var c in new[] { DomainCoverage.Covered, DomainCoverage.Missing, DomainCoverage.NotJudged, DomainCoverage.NotRequired })
+        {
+            h.Raw($"<li><span class=\"sw {c.ToName()}\"></span>{T(l.CoverageName(c))}</li>");
+        }
+
+        h.Raw($"<li><span class=\"sw stamped\"></span>{T(l.Stamped)}</li>");
+        h.Raw($"<li><span class=\"sw unstamped\"></span>{T(l.Unstamped)}</li>");
+        h.Raw($"<li><span class=\"sw optedOut\"></span>{T(l.OptedOut)}</li>");
+        h.Raw("</ul>");
+
+        var table = new TableWriter(h, "domains",
+            [l.Domain, l.RusCoverage, l.RusInstances, l.MailEnabled, l.Stamped, l.Unstamped, l.OptedOut, l.Mailboxes]);
+        foreach (var x in d.Forest.Domains)
+        {
+            var r = x.Recipients;
+            string N(Func<ReportRecipients, long> count) => r is null ? T(l.Unknown) : ReportText.Number(count(r));
+            var about = new List<string>();
+            if (x.NetbiosName is not null)
+            {
+                about.Add($"{T(l.NetbiosName)} {T(x.NetbiosName)}");
+            }
+
+            if (x.IsForestRoot)
+            {
+                about.Add($"<span class=\"tag\">{T(l.ForestRoot)}</span>");
+            }
+
+            if (!x.Enabled)
+            {
+                about.Add($"<span class=\"tag\">{T(l.Disabled)}</span>");
+            }
+
+            if (!x.PartitionInDump)
+            {
+                about.Add($"<span class=\"tag warn\">{T(l.PartitionNotInDump)}</span>");
+            }
+            else if (!x.Prepared)
+            {
+                about.Add($"<span class=\"tag\">{T(l.NotPrepared)}</span>");
+            }
+
+            table.Row($"data-coverage=\"{x.Coverage.ToName()}\"",
+                Cell.Value($"<strong>{T(x.Label)}</strong><br><span class=\"dn\">{T(x.Dn)}</span><br><small>{string.Join(" ", about)}</small>", "wide"),
+                Cell.Label($"<span class=\"status {x.Coverage.ToName()}\">{T(l.CoverageName(x.Coverage))}</span>"),
+                x.RusInstances.IsEmpty
+                    ? Cell.Label(T(l.None))
+                    : Cell.Value(string.Join("<br>", x.RusInstances.Select(dn => T(d.Exchange.RusInstances.FirstOrDefault(i => string.Equals(i.Dn, dn, StringComparison.Ordinal))?.Name ?? dn)))),
+                Cell.Number(N(c => c.MailEnabled)),
+                Cell.Number(N(c => c.Stamped)),
+                Cell.Number(N(c => c.Unstamped)),
+                Cell.Number(N(c => c.OptedOut)),
+                Cell.Number(N(c => c.Mailboxes)));
+        }
+
+        table.End();
+
+        var u = d.Forest.UnassignedRecipients;
+        if (u.MailEnabled > 0)
+        {
+            h.Raw($"<p>{T(l.UnassignedRecipients)}{T(l.Colon)}{T(l.MailEnabled)} {ReportText.Number(u.MailEnabled)}, {T(l.Stamped)} {ReportText.Number(u.Stamped)}, {T(l.Unstamped)} {ReportText.Number(u.Unstamped)}, {T(l.OptedOut)} {ReportText.Number(u.OptedOut)}</p>");
+        }
+
+        h.Raw("</section>");
+    }
+
+    private static void WriteFindings(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        h.Raw("<section id=\"findings\">");
+        h.Raw($"<h2>{T(l.Findings)}</h2>");
+        if (d.Findings.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoFindings)}</p>");
+        }
+
+        var n = 0;
+        foreach (var group in d.Findings.GroupBy(f => f.Group))
+        {
+            h.Raw($"<h3 id=\"group-{group.Key.ToName()}\">{T(l.GroupName(group.Key))} ({ReportText.Number(group.Count())})</h3>");
+            foreach (var f in group)
+            {
+                n++;
+                WriteFinding(h, f, l, n);
+            }
+        }
+
+        h.Raw("</section>");
+    }
+
+    private static void WriteFinding(HtmlBuilder h, ReportFinding f, ReportLabels l, int n)
+    {
+        var group = f.Group.ToName();
+        h.Raw($"<article class=\"finding {group}\" id=\"finding-{ReportText.Number(n)}\" data-fingerprint=\"{A(f.Fingerprint)}\" data-rule=\"{A(f.RuleId)}\" data-severity=\"{f.Severity.ToName()}\" data-kind=\"{f.Kind.ToName()}\">");
+        h.Raw($"<h4><span class=\"badge {group}\">{T(f.Group == FindingGroup.Suppressed ? l.GroupSuppressed : f.Kind == FindingKind.NotApplicable ? l.KindNotApplicable : l.SeverityName(f.Severity))}</span> <span class=\"rule\">{T(f.RuleId)}</span> {T(f.Title)}</h4>");
+        h.Raw($"<p class=\"message\">{T(f.Message)}</p>");
+        h.Raw("<dl>");
+        h.Raw($"<dt>{T(l.Subject)}</dt><dd>{(f.Subject.Length == 0 ? T(l.ForestWide) : $"<span class=\"dn\">{T(f.Subject)}</span>")}</dd>");
+        h.Raw($"<dt>{T(l.Rule)}</dt><dd>{T(f.RuleId)} {T(f.Name)}</dd>");
+        h.Raw($"<dt>{T(l.Severity)}</dt><dd>{T(l.SeverityName(f.Severity))} ({T(l.KindName(f.Kind))})</dd>");
+        if (f.Suppressed is { } reason)
+        {
+            h.Raw($"<dt>{T(l.SuppressedBecause)}</dt><dd class=\"reason\">{T(reason)}</dd>");
+        }
+
+        h.Raw($"<dt>{T(l.Fingerprint)}</dt><dd><code class=\"fingerprint\">{T(f.Fingerprint)}</code></dd>");
+        h.Raw($"<dt>{T(l.Documentation)}</dt><dd><code>{T(f.HelpUri)}</code></dd>");
+        h.Raw("</dl>");
+        if (!f.Evidence.IsEmpty)
+        {
+            h.Raw($"<h5>{T(l.Evidence)}</h5>");
+            h.Raw("<ul class=\"evidence\">");
+            foreach (var e in f.Evidence)
+            {
+                var sb = new StringBuilder();
+                sb.Append("<li><code class=\"where\">").Append(T(e.Source));
+                if (e.Line > 0)
+                {
+                    sb.Append(':').Append(ReportText.Number(e.Line));
+                }
+
+                sb.Append("</code>");
+                if (e.Dn.Length > 0)
+                {
+                    sb.Append(" <span class=\"dn\">").Append(T(e.Dn)).Append("</span>");
+                }
+
+                if (e.Attribute is not null)
+                {
+                    sb.Append(" <code class=\"attr\">").Append(T(e.Attribute)).Append("</code>");
+                    if (e.Value is not null)
+                    {
+                        sb.Append("=<span class=\"value\">").Append(T(e.Value)).Append("</span>");
+                    }
+                    else
+                    {
+                        sb.Append(" <em class=\"absent\">").Append(T(l.NotSet)).Append("</em>");
+                    }
+                }
+                else if (e.Value is not null)
+                {
+                    sb.Append(" <span class=\"value\">").Append(T(e.Value)).Append("</span>");
+                }
+
+                sb.Append("</li>");
+                h.Raw(sb.ToString());
+            }
+
+            h.Raw("</ul>");
+        }
+
+        if (!f.Remediation.IsEmpty)
+        {
+            h.Raw($"<h5>{T(l.Remediation)}</h5>");
+            h.Raw("<ol class=\"remediation\">");
+            foreach (var step in f.Remediation)
+            {
+                h.Raw($"<li>{T(step)}</li>");
+            }
+
+            h.Raw("</ol>");
+        }
+
+        h.Raw("</article>");
+    }
+
+    private static void WriteExchange(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        var x = d.Exchange;
+        h.Raw("<section id=\"exchange\">");
+        h.Raw($"<h2>{T(l.Exchange)}</h2>");
+        h.Raw(x.Organization is { } org
+            ? $"<p>{T(l.Organization)}{T(l.Colon)}<strong>{T(org.Name)}</strong> <span class=\"dn\">{T(org.Dn)}</span></p>"
+            : $"<p>{T(l.NoOrganization)}</p>");
+        if (!x.AdministrativeGroups.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.AdministrativeGroups)}{T(l.Colon)}{string.Join(", ", x.AdministrativeGroups.Select(T))}</p>");
+        }
+
+        h.Raw($"<h3>{T(l.Servers)}</h3>");
+        if (x.Servers.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoServers)}</p>");
+        }
+        else
+        {
+            var table = new TableWriter(h, "servers", [l.Name, l.Version, l.Build, l.FrontEnd, l.AdministrativeGroup, l.DistinguishedName]);
+            foreach (var s in x.Servers)
+            {
+                table.Row($"data-generation=\"{s.Generation.ToName()}\"",
+                    Cell.Value($"<strong>{T(s.Name)}</strong>"),
+                    Cell.Text(s.Version),
+                    Cell.Label(T(s.Build ?? l.Unknown)),
+                    Cell.Label(T(l.YesNo(s.FrontEnd))),
+                    Cell.Text(s.AdministrativeGroup ?? string.Empty),
+                    Cell.Dn(s.Dn));
+            }
+
+            table.End();
+        }
+
+        h.Raw($"<h3>{T(l.RusInstances)}</h3>");
+        if (x.RusInstances.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoRusInstances)}</p>");
+        }
+        else
+        {
+            var table = new TableWriter(h, "rus", [l.Name, l.Serves, l.ExchangeServer, l.DomainController, l.Enterprise, l.DistinguishedName]);
+            foreach (var r in x.RusInstances)
+            {
+                table.Row(string.Empty,
+                    Cell.Value($"<strong>{T(r.Name)}</strong>"),
+                    r.DomainLink is null ? Cell.Label(T(l.None)) : Cell.Dn(r.DomainLink),
+                    r.ServerName is not null ? Cell.Text(r.ServerName)
+                        : r.ServerLink is null ? Cell.Label(T(l.None))
+                        : Cell.Value($"<span class=\"dn\">{T(r.ServerLink)}</span> <em>({T(l.NotInDump)})</em>"),
+                    r.DomainController is null ? Cell.Label(T(l.None)) : Cell.Text(r.DomainController),
+                    Cell.Label(T(l.YesNo(r.Enterprise))),
+                    Cell.Dn(r.Dn));
+            }
+
+            table.End();
+        }
+
+        h.Raw("</section>");
+    }
+
+    private static void WriteInputs(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        h.Raw("<section id=\"inputs\">");
+        h.Raw($"<h2>{T(l.Inputs)}</h2>");
+        if (d.Inputs.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoInputs)}</p>");
+        }
+        else
+        {
+            var table = new TableWriter(h, "inputs",
+                [l.File, l.Format, l.Entries, l.Duplicates, l.ReadErrors, l.ReadWarnings, l.Complete, l.CollectedBy]);
+            foreach (var i in d.Inputs)
+            {
+                var sha = i.Sha256 is null ? string.Empty : $"<br><span class=\"hash\">{T(l.Sha256)} {T(i.Sha256)}</span>";
+                table.Row(string.Empty,
+                    Cell.Value($"<code>{T(i.Path)}</code>{sha}", "wide"),
+                    Cell.Value($"{T(i.Format ?? l.Unknown)}<br>{T(i.Dialect)}<br>{T(i.Encoding ?? l.Unknown)}"),
+                    Cell.Number(ReportText.Number(i.Entries)),
+                    Cell.Number(ReportText.Number(i.Duplicates)),
+                    Cell.Number(ReportText.Number(i.Errors)),
+                    Cell.Number(ReportText.Number(i.Warnings)),
+                    Cell.Label(T(l.YesNo(i.Complete))),
+                    Cell.Text(i.CollectedBy ?? string.Empty));
+            }
+
+            table.End();
+        }
+
+        h.Raw("</section>");
+    }
+
+    /// <summary>Escapes text content.</summary>
+    private static string T(string value) => HtmlText.Encode(value);
+
+    /// <summary>Escapes an attribute value (always written between double quotes).</summary>
+    private static string A(string value) => HtmlText.Encode(value);
+
+    /// <summary>A table cell: its HTML (values inside already escaped) and class.</summary>
+    /// <remarks>Cells holding dump values (class <c>v</c>) may break anywhere, so a long DN never widens the page; labels and numbers keep their words.</remarks>
+    private readonly record struct Cell(string Markup, string Class)
+    {
+        /// <summary>A value from the dump, as text.</summary>
+        public static Cell Text(string value) => new(HtmlText.Encode(value), "v");
+
+        /// <summary>Markup built around dump values.</summary>
+        public static Cell Value(string html, string? extraClass = null) => new(html, extraClass is null ? "v" : "v " + extraClass);
+
+        public static Cell Dn(string value) => new($"<span class=\"dn\">{HtmlText.Encode(value)}</span>", "v wide");
+
+        /// <summary>A fixed word of the report (yes, no, a status).</summary>
+        public static Cell Label(string html) => new(html, "l");
+
+        public static Cell Number(string html) => new(html, "num");
+    }
+
+    /// <summary>A table that turns into labelled cards on narrow screens (each cell carries its column name).</summary>
+    private sealed class TableWriter
+    {
+        private readonly HtmlBuilder _h;
+        private readonly string[] _labels;
+
+        public TableWriter(HtmlBuilder h, string id, string[] headers)
+        {
+            _h = h;
+            _labels = [.. headers.Select(HtmlText.Encode)];
+            h.Raw($"<div class=\"table\"><table class=\"stack\" id=\"table-{id}\">");
+            h.Raw("<thead><tr>" + string.Concat(_labels.Select(x => $"<th scope=\"col\">{x}</th>")) + "</tr></thead>");
+            h.Raw("<tbody>");
+        }
+
+        public void Row(string attributes, params Cell[] cells)
+        {
+            var sb = new StringBuilder(attributes.Length == 0 ? "<tr>" : $"<tr {attributes}>");
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var c = cells[i];
+                sb.Append($"<td class=\"{c.Class}\"")
+                    .Append(" data-label=\"").Append(_labels[i]).Append("\"><div>")
+                    .Append(c.Markup).Append("</div></td>");
+            }
+
+            _h.Raw(sb.Append("</tr>").ToString());
+        }
+
+        public void End() => _h.Raw("</tbody></table></div>");
+    }
+}
+
+/// <summary>Accumulates the page with LF line endings, whatever the platform.</summary>
+internal sealed class HtmlBuilder
+{
+    private readonly StringBuilder _sb = new(64 * 1024);
+
+    /// <summary>Appends markup the writer built (values inside already escaped) and a line feed.</summary>
+    public void Raw(string html) => _sb.Append(html).Append('\n');
+
+    public override string ToString() => _sb.ToString();
+}

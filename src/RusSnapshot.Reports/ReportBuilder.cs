@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using RusSnapshot.Analysis;
+using RusSnapshot.Analysis.Model;
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Text;
+
+namespace RusSnapshot.Reports;
+
+/// <summary>Turns an <see cref="AnalysisResult"/> into the <see cref="ReportDocument"/> every writer renders.</summary>
+public static class ReportBuilder
+{
+    private static readonly HashSet<string> KnownTextKeys = new(RuleTexts.Keys(ReportLanguage.En), StringComparer.Ordinal);
+
+    /// <summary>Builds the report: texts in <see cref="ReportOptions.Language"/>, everything sorted, coverage judged from the RSN2001 findings.</summary>
+    public static ReportDocument Build(AnalysisResult result, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var language = options.Language;
+        var forest = result.Forest;
+
+        var findings = result.Findings
+            .Select(f => MakeFinding(f, result.Rules, language))
+            .OrderBy(f => f.Group)
+            .ToImmutableArray();
+
+        var rusInstances = forest.RusInstances
+            .Select(r => MakeRus(r, forest))
+            .OrderBy(r => r.Enterprise ? 0 : 1)
+            .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Dn, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        var domainFindings = result.Findings.Where(f => string.Equals(f.RuleId, RuleIds.DomainWithoutRus, StringComparison.Ordinal)).ToList();
+        var domains = forest.Domains
+            .Select(d => MakeDomain(d, domainFindings, rusInstances))
+            .Order(DomainOrder.Instance)
+            .ToImmutableArray();
+
+        var exchange = new ReportExchange(
+            forest.Organization is { } org ? new ReportOrganization(Clean(org.Dn), Clean(org.Name)) : null,
+            [.. forest.AdministrativeGroups.Select(Clean).Order(StringComparer.OrdinalIgnoreCase).ThenBy(g => g, StringComparer.Ordinal)],
+            [.. forest.Servers.Select(MakeServer).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Dn, StringComparer.Ordinal)],
+            rusInstances);
+
+        return new ReportDocument
+        {
+            Tool = new ReportTool(Clean(options.ToolName), Clean(options.ToolVersion), RuleCatalog.Version, options.CommandLine is null ? null : Clean(options.CommandLine)),
+            GeneratedAt = options.Timestamp.ToUniversalTime(),
+            Language = language,
+            Inputs = [.. result.Inputs.Select(MakeInput)],
+            Forest = new ReportForest(
+                forest.ConfigurationDn is null ? null : Clean(forest.ConfigurationDn),
+                domains,
+                ReportRecipients.From(forest.UnassignedRecipients)),
+            Exchange = exchange,
+            Findings = findings,
+            Summary = MakeSummary(findings, domains, domainFindings),
+        };
+    }
+
+    private static ReportFinding MakeFinding(Finding finding, ImmutableArray<RuleDescriptor> rules, ReportLanguage language)
+    {
+        var descriptor = rules.FirstOrDefault(r => string.Equals(r.Id, finding.RuleId, StringComparison.Ordinal))
+            ?? RuleCatalog.Find(finding.RuleId);
+
+        // What to do depends on what the finding says: a failure has the rule's steps; a rule that could not
+        // judge needs a complete dump (RSN1001's steps); a fact needs nothing.
+        var remediationRule = finding.Kind switch
+        {
+            FindingKind.Fail => finding.RuleId,
+            FindingKind.NotApplicable => RuleIds.IncompleteDump,
+            _ => null,
+        };
+
+        return new ReportFinding
+        {
+            RuleId = Clean(finding.RuleId),
+            Name = Clean(descriptor?.Name ?? finding.RuleId),
+            Title = Text(language, finding.RuleId + ".title") ?? Clean(finding.RuleId),
+            Severity = finding.Severity,
+            Kind = finding.Kind,
+            Subject = Clean(finding.Subject),
+            Message = Clean(KnownTextKeys.Contains(finding.MessageId)
+                ? RuleTexts.Message(language, finding)
+                : finding.MessageId + (finding.Arguments.IsEmpty ? string.Empty : ": " + string.Join(", ", finding.Arguments))),
+            MessageId = Clean(finding.MessageId),
+            Evidence = [.. finding.Evidence.Select(e => new ReportEvidence(Clean(e.Source), e.Line, Clean(e.Dn), CleanOrNull(e.Attribute), CleanOrNull(e.Value)))],
+            Remediation = remediationRule is not null && KnownTextKeys.Contains(remediationRule + ".remediation")
+                ? [.. RuleTexts.Remediation(language, remediationRule).Select(Clean)]
+                : [],
+            Fingerprint = Clean(finding.Fingerprint),
+            Suppressed = CleanOrNull(finding.SuppressedBecause),
+            HelpUri = Clean(descriptor?.HelpUri ?? $"docs/rules/{finding.RuleId}.md"),
+        };
+    }
+
+    private static ReportDomain MakeDomain(DomainInfo domain, List<Finding> domainFindings, ImmutableArray<ReportRusInstance> rusInstances)
+    {
+        var serving = rusInstances.Where(r => Dn.Same(r.DomainLink, domain.Dn)).Select(r => r.Dn).ToImmutableArray();
+        var missing = domainFindings.Any(f => f.Kind == FindingKind.Fail && Dn.Same(f.Subject, domain.Dn));
+        var notJudged = domainFindings.Any(f => f.Kind == FindingKind.NotApplicable && (f.Subject.Length == 0 || Dn.Same(f.Subject, domain.Dn)))
+            || (domain.Enabled && domain.CrossRef is null);
+        var covered = !serving.IsEmpty;
+        return new ReportDomain
+        {
+            Dn = Clean(domain.Dn),
+            DnsName = CleanOrNull(domain.DnsName),
+            NetbiosName = CleanOrNull(domain.NetbiosName),
+            Enabled = domain.Enabled,
+            ParentDn = CleanOrNull(domain.ParentDn),
+            IsForestRoot = domain.IsForestRoot,
+            PartitionInDump = domain.PartitionInDump,
+            Prepared = domain.IsPrepared,
+            Covered = covered,
+            Coverage = covered ? DomainCoverage.Covered
+                : missing ? DomainCoverage.Missing
+                : notJudged ? DomainCoverage.NotJudged
+                : DomainCoverage.NotRequired,
+            RusInstances = serving,
+            Recipients = domain.PartitionInDump ? ReportRecipients.From(domain.Recipients) : null,
+        };
+    }
+
+    private static ReportRusInstance MakeRus(RusInstanceInfo rus, ForestModel forest)
+    {
+        var server = rus.ServerLink is null ? null : forest.Servers.FirstOrDefault(s => Dn.Same(s.Dn, rus.ServerLink));
+        return new ReportRusInstance(
+            Clean(rus.Dn),
+            Clean(rus.Name),
+            CleanOrNull(rus.DomainLink),
+            CleanOrNull(rus.ServerLink),
+            server is null ? null : Clean(server.Name),
+            CleanOrNull(rus.DomainController),
+            Dn.Same(rus.DomainLink, forest.ConfigurationDn));
+    }
+
+    private static ReportServer MakeServer(ExchangeServerInfo server)
+    {
+        var v = server.Version;
+        var build = v.Generation == ExchangeGeneration.Unknown && v.Major == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}");
+        return new ReportServer(Clean(server.Dn), Clean(server.Name), Clean(v.Display), build, v.Generation, server.IsFrontEnd, CleanOrNull(server.AdministrativeGroup));
+    }
+
+    private static ReportInput MakeInput(InputReport input) => new()
+    {
+        Path = Clean(input.Path),
+        Format = CleanOrNull(input.Format),
+        Dialect = Clean(input.Dialect),
+        Encoding = CleanOrNull(input.Encoding),
+        Sha256 = CleanOrNull(input.Sha256),
+        Entries = input.Entries,
+        Duplicates = input.Duplicates,
+        Errors = input.Errors,
+        Warnings = input.Warnings,
+        Complete = input.Complete,
+        CollectedBy = CleanOrNull(input.CollectedBy),
+    };
+
+    private static ReportSummary MakeSummary(ImmutableArray<ReportFinding> findings, ImmutableArray<ReportDomain> domains, List<Finding> domainFindings)
+    {
+        int Count(FindingGroup group) => findings.Count(f => f.Group == group);
+        var errors = Count(FindingGroup.Error);
+        var warnings = Count(FindingGroup.Warning);
+        var notApplicable = Count(FindingGroup.NotApplicable);
+
+        // Missing: every domain an RSN2001 failure names, in domain order, then any subject no domain matches.
+        var failSubjects = domainFindings.Where(f => f.Kind == FindingKind.Fail).Select(f => Clean(f.Subject)).ToList();
+        var missing = domains.Where(d => d.Coverage == DomainCoverage.Missing).Select(d => d.Dn)
+            .Concat(failSubjects.Where(s => !domains.Any(d => Dn.Same(d.Dn, s))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .ToImmutableArray();
+
+        return new ReportSummary(
+            errors,
+            warnings,
+            Count(FindingGroup.Info),
+            notApplicable,
+            Count(FindingGroup.Suppressed),
+            [.. domains.Where(d => d.Covered).Select(d => d.Dn)],
+            missing,
+            [.. domains.Where(d => d.Coverage == DomainCoverage.NotJudged).Select(d => d.Dn)],
+            errors > 0 ? ReportVerdict.Fail
+                : notApplicable > 0 ? ReportVerdict.Incomplete
+                : warnings > 0 ? ReportVerdict.Warning
+                : ReportVerdict.Pass);
+    }
+
+    private static string? Text(ReportLanguage language, string key) =>
+        KnownTextKeys.Contains(key) ? Clean(RuleTexts.Get(language, key)) : null;
+
+    private static string? CleanOrNull(string? value) => value is null ? null : Clean(value);
+
+    /// <summary>Replaces lone UTF-16 surrogates (which no UTF-8 writer can encode) with U+FFFD; other text is kept as is.</summary>
+    internal static string Clean(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var i = 0;
+        while (i < value.Length && !char.IsSurrogate(value[i]))
+        {
+            i++;
+        }
+
+        if (i == value.Length)
+        {
+            return value;
+        }
+
+        var sb = new StringBuilder(value.Length);
+        for (i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                sb.Append(c).Append(value[++i]);
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Tree order: by DNS labels from the right (<c>com, contoso, child</c>), so a child follows its parent.</summary>
+    private sealed class DomainOrder : IComparer<ReportDomain>
+    {
+        public static readonly DomainOrder Instance = new();
+
+        public int Compare(ReportDomain? x, ReportDomain? y)
+        {
+            if (x is null || y is null)
+            {
+                return x is null ? (y is null ? 0 : -1) : 1;
+            }
+
+            var a = Labels(x);
+            var b = Labels(y);
+            for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+            {
+                var c = StringComparer.OrdinalIgnoreCase.Compare(a[i], b[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            var byLength = a.Count.CompareTo(b.Count);
+            return byLength != 0 ? byLength : string.CompareOrdinal(x.Dn, y.Dn);
+        }
+
+        private static List<string> Labels(ReportDomain domain)
+        {
+            var labels = domain.DnsName is { Length: > 0 } dns
+                ? [.. dns.Split('.')]
+                : Dn.SplitRdns(domain.Dn)
+                    .Where(r => r.TrimStart().StartsWith("DC=", StringComparison.OrdinalIgnoreCase))
+                    .Select(Dn.ValueOf)
+                    .ToList();
+            labels.Reverse();
+            return labels;
+        }
+    }
+}

@@ -1,0 +1,527 @@
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Text;
+
+namespace RusSnapshot.Reports;
+
+/// <summary>
+/// The fixed words of the Markdown and HTML reports (headings, column names, states), per language. The French
+/// follows the French Exchange wording: « service de mise à jour de destinataire », « Gestionnaire système
+/// Exchange », « destinataire à extension messagerie », « serveur frontal », « groupe d'administration ».
+/// </summary>
+public sealed record ReportLabels
+{
+    /// <summary>Between a label and its value: ": " in English, " : " (no-break space first) in French.</summary>
+    public required string Colon { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Subtitle { get; init; }
+
+    public required string GeneratedAt { get; init; }
+
+    public required string Tool { get; init; }
+
+    public required string RuleCatalog { get; init; }
+
+    public required string CommandLine { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string Verdict { get; init; }
+
+    public required string VerdictPass { get; init; }
+
+    public required string VerdictWarning { get; init; }
+
+    public required string VerdictIncomplete { get; init; }
+
+    public required string VerdictFail { get; init; }
+
+    public required string Count { get; init; }
+
+    public required string Errors { get; init; }
+
+    public required string Warnings { get; init; }
+
+    public required string Infos { get; init; }
+
+    public required string NotApplicable { get; init; }
+
+    public required string SuppressedCount { get; init; }
+
+    public required string DomainsCovered { get; init; }
+
+    public required string DomainsMissing { get; init; }
+
+    public required string DomainsNotJudged { get; init; }
+
+    public required string Findings { get; init; }
+
+    public required string NoFindings { get; init; }
+
+    public required string GroupErrors { get; init; }
+
+    public required string GroupWarnings { get; init; }
+
+    public required string GroupInfos { get; init; }
+
+    public required string GroupNotApplicable { get; init; }
+
+    public required string GroupSuppressed { get; init; }
+
+    public required string Rule { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string SeverityError { get; init; }
+
+    public required string SeverityWarning { get; init; }
+
+    public required string SeverityInfo { get; init; }
+
+    public required string KindFail { get; init; }
+
+    public required string KindNotApplicable { get; init; }
+
+    public required string KindInfo { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string ForestWide { get; init; }
+
+    public required string Evidence { get; init; }
+
+    public required string Remediation { get; init; }
+
+    public required string Fingerprint { get; init; }
+
+    public required string SuppressedBecause { get; init; }
+
+    public required string Documentation { get; init; }
+
+    public required string Line { get; init; }
+
+    /// <summary>Shown for evidence about an attribute the entry does not have.</summary>
+    public required string NotSet { get; init; }
+
+    public required string Entry { get; init; }
+
+    public required string Inputs { get; init; }
+
+    public required string NoInputs { get; init; }
+
+    public required string File { get; init; }
+
+    public required string Format { get; init; }
+
+    public required string Dialect { get; init; }
+
+    public required string Encoding { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public required string Entries { get; init; }
+
+    public required string Duplicates { get; init; }
+
+    public required string ReadErrors { get; init; }
+
+    public required string ReadWarnings { get; init; }
+
+    public required string Complete { get; init; }
+
+    public required string CollectedBy { get; init; }
+
+    public required string Coverage { get; init; }
+
+    public required string CoverageChart { get; init; }
+
+    public required string ConfigurationPartition { get; init; }
+
+    public required string Domain { get; init; }
+
+    public required string DnsName { get; init; }
+
+    public required string NetbiosName { get; init; }
+
+    public required string DistinguishedName { get; init; }
+
+    public required string Enabled { get; init; }
+
+    public required string ForestRoot { get; init; }
+
+    public required string ParentDomain { get; init; }
+
+    public required string PartitionInDump { get; init; }
+
+    public required string Prepared { get; init; }
+
+    public required string NotPrepared { get; init; }
+
+    public required string PartitionNotInDump { get; init; }
+
+    public required string Disabled { get; init; }
+
+    public required string RusCoverage { get; init; }
+
+    public required string Covered { get; init; }
+
+    public required string Missing { get; init; }
+
+    public required string NotJudged { get; init; }
+
+    public required string NotRequired { get; init; }
+
+    public required string NoDomains { get; init; }
+
+    public required string Recipients { get; init; }
+
+    public required string MailEnabled { get; init; }
+
+    public required string Stamped { get; init; }
+
+    public required string Unstamped { get; init; }
+
+    public required string OptedOut { get; init; }
+
+    public required string OptedOutShort { get; init; }
+
+    /// <summary>"of" as in "28 unstamped (of 40)".</summary>
+    public required string Of { get; init; }
+
+    public required string Mailboxes { get; init; }
+
+    public required string RecipientsUnknown { get; init; }
+
+    public required string UnassignedRecipients { get; init; }
+
+    public required string Exchange { get; init; }
+
+    public required string Organization { get; init; }
+
+    public required string NoOrganization { get; init; }
+
+    public required string AdministrativeGroups { get; init; }
+
+    public required string Servers { get; init; }
+
+    public required string NoServers { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string Build { get; init; }
+
+    public required string FrontEnd { get; init; }
+
+    public required string AdministrativeGroup { get; init; }
+
+    public required string RusInstances { get; init; }
+
+    public required string NoRusInstances { get; init; }
+
+    public required string Serves { get; init; }
+
+    public required string ExchangeServer { get; init; }
+
+    public required string DomainController { get; init; }
+
+    public required string Enterprise { get; init; }
+
+    public required string NotInDump { get; init; }
+
+    public required string Yes { get; init; }
+
+    public required string No { get; init; }
+
+    public required string None { get; init; }
+
+    public required string Unknown { get; init; }
+
+    public required string Footer { get; init; }
+
+    public static ReportLabels English { get; } = new()
+    {
+        Colon = ": ",
+        Title = "RusSnapshot report",
+        Subtitle = "Recipient Update Service (RUS) coverage of the forest",
+        GeneratedAt = "Generated",
+        Tool = "Tool",
+        RuleCatalog = "Rule catalog",
+        CommandLine = "Command line",
+        Summary = "Summary",
+        Verdict = "Verdict",
+        VerdictPass = "Pass: no problem found",
+        VerdictWarning = "Warnings: review the findings",
+        VerdictIncomplete = "Incomplete: the dump lacks what some rules need",
+        VerdictFail = "Fail: errors found",
+        Count = "Count",
+        Errors = "Errors",
+        Warnings = "Warnings",
+        Infos = "Information",
+        NotApplicable = "Not applicable",
+        SuppressedCount = "Suppressed",
+        DomainsCovered = "Domains served by a Recipient Update Service",
+        DomainsMissing = "Domains without a Recipient Update Service",
+        DomainsNotJudged = "Domains not judged",
+        Findings = "Findings",
+        NoFindings = "No findings.",
+        GroupErrors = "Errors",
+        GroupWarnings = "Warnings",
+        GroupInfos = "Information",
+        GroupNotApplicable = "Not applicable (the dump lacks what the rule needs)",
+        GroupSuppressed = "Suppressed by the configuration",
+        Rule = "Rule",
+        Severity = "Severity",
+        Kind = "Kind",
+        SeverityError = "error",
+        SeverityWarning = "warning",
+        SeverityInfo = "info",
+        KindFail = "fail",
+        KindNotApplicable = "not applicable",
+        KindInfo = "information",
+        Subject = "Subject",
+        ForestWide = "(the whole forest)",
+        Evidence = "Evidence",
+        Remediation = "Remediation",
+        Fingerprint = "Fingerprint",
+        SuppressedBecause = "Suppressed because",
+        Documentation = "Documentation",
+        Line = "line",
+        NotSet = "(not set)",
+        Entry = "entry",
+        Inputs = "Inputs",
+        NoInputs = "No inputs.",
+        File = "File",
+        Format = "Format",
+        Dialect = "Dialect",
+        Encoding = "Encoding",
+        Sha256 = "SHA-256",
+        Entries = "Entries",
+        Duplicates = "Duplicates",
+        ReadErrors = "Read errors",
+        ReadWarnings = "Read warnings",
+        Complete = "Complete",
+        CollectedBy = "Collected by",
+        Coverage = "Domain coverage",
+        CoverageChart = "Recipient Update Service coverage and recipients per domain",
+        ConfigurationPartition = "Configuration partition",
+        Domain = "Domain",
+        DnsName = "DNS name",
+        NetbiosName = "NetBIOS name",
+        DistinguishedName = "DN",
+        Enabled = "Enabled",
+        ForestRoot = "Forest root",
+        ParentDomain = "Parent domain",
+        PartitionInDump = "Partition in dump",
+        Prepared = "Prepared (/domainprep)",
+        NotPrepared = "not prepared (/domainprep)",
+        PartitionNotInDump = "partition not in the dump",
+        Disabled = "disabled",
+        RusCoverage = "RUS coverage",
+        Covered = "covered",
+        Missing = "missing",
+        NotJudged = "not judged",
+        NotRequired = "not required",
+        NoDomains = "No domains are known.",
+        Recipients = "Recipients",
+        MailEnabled = "Mail-enabled",
+        Stamped = "Stamped",
+        Unstamped = "Unstamped",
+        OptedOut = "Excluded from policies",
+        OptedOutShort = "Excluded",
+        Of = "of",
+        Mailboxes = "Mailboxes",
+        RecipientsUnknown = "unknown (partition not in the dump)",
+        UnassignedRecipients = "Recipients outside every domain of the dump",
+        Exchange = "Exchange organisation",
+        Organization = "Organisation",
+        NoOrganization = "No Exchange organisation in the dump.",
+        AdministrativeGroups = "Administrative groups",
+        Servers = "Exchange servers",
+        NoServers = "No Exchange servers in the dump.",
+        Name = "Name",
+        Version = "Version",
+        Build = "Build",
+        FrontEnd = "Front-end",
+        AdministrativeGroup = "Administrative group",
+        RusInstances = "Recipient Update Services",
+        NoRusInstances = "No Recipient Update Service in the dump.",
+        Serves = "Serves (msExchDomainLink)",
+        ExchangeServer = "Exchange server",
+        DomainController = "Windows domain controller",
+        Enterprise = "Enterprise Configuration",
+        NotInDump = "not in the dump",
+        Yes = "yes",
+        No = "no",
+        None = "none",
+        Unknown = "unknown",
+        Footer = "Times are UTC. Values are shown as written in the dump; control characters are shown as symbols (␊ for a line feed).",
+    };
+
+    public static ReportLabels French { get; } = new()
+    {
+        Colon = "\u00A0: ",
+        Title = "Rapport RusSnapshot",
+        Subtitle = "Couverture de la forêt par le service de mise à jour de destinataire (RUS)",
+        GeneratedAt = "Généré le",
+        Tool = "Outil",
+        RuleCatalog = "Catalogue de règles",
+        CommandLine = "Ligne de commande",
+        Summary = "Synthèse",
+        Verdict = "Verdict",
+        VerdictPass = "Conforme : aucun problème trouvé",
+        VerdictWarning = "Avertissements : examinez les constats",
+        VerdictIncomplete = "Incomplet : l'export ne contient pas tout ce dont certaines règles ont besoin",
+        VerdictFail = "Échec : des erreurs ont été trouvées",
+        Count = "Nombre",
+        Errors = "Erreurs",
+        Warnings = "Avertissements",
+        Infos = "Informations",
+        NotApplicable = "Non applicables",
+        SuppressedCount = "Acceptés par la configuration",
+        DomainsCovered = "Domaines servis par un service de mise à jour de destinataire",
+        DomainsMissing = "Domaines sans service de mise à jour de destinataire",
+        DomainsNotJudged = "Domaines non évalués",
+        Findings = "Constats",
+        NoFindings = "Aucun constat.",
+        GroupErrors = "Erreurs",
+        GroupWarnings = "Avertissements",
+        GroupInfos = "Informations",
+        GroupNotApplicable = "Non applicables (l'export ne contient pas ce dont la règle a besoin)",
+        GroupSuppressed = "Acceptés par la configuration",
+        Rule = "Règle",
+        Severity = "Gravité",
+        Kind = "Nature",
+        SeverityError = "erreur",
+        SeverityWarning = "avertissement",
+        SeverityInfo = "information",
+        KindFail = "échec",
+        KindNotApplicable = "non applicable",
+        KindInfo = "information",
+        Subject = "Objet",
+        ForestWide = "(toute la forêt)",
+        Evidence = "Éléments relevés",
+        Remediation = "Résolution",
+        Fingerprint = "Empreinte",
+        SuppressedBecause = "Accepté pour la raison suivante",
+        Documentation = "Documentation",
+        Line = "ligne",
+        NotSet = "(absent)",
+        Entry = "entrée",
+        Inputs = "Fichiers analysés",
+        NoInputs = "Aucun fichier.",
+        File = "Fichier",
+        Format = "Format",
+        Dialect = "Dialecte",
+        Encoding = "Encodage",
+        Sha256 = "SHA-256",
+        Entries = "Entrées",
+        Duplicates = "Doublons",
+        ReadErrors = "Erreurs de lecture",
+        ReadWarnings = "Avertissements de lecture",
+        Complete = "Complet",
+        CollectedBy = "Collecté par",
+        Coverage = "Couverture des domaines",
+        CoverageChart = "Couverture par le service de mise à jour de destinataire et destinataires par domaine",
+        ConfigurationPartition = "Partition de configuration",
+        Domain = "Domaine",
+        DnsName = "Nom DNS",
+        NetbiosName = "Nom NetBIOS",
+        DistinguishedName = "DN",
+        Enabled = "Activé",
+        ForestRoot = "Racine de la forêt",
+        ParentDomain = "Domaine parent",
+        PartitionInDump = "Partition dans l'export",
+        Prepared = "Préparé (/domainprep)",
+        NotPrepared = "non préparé (/domainprep)",
+        PartitionNotInDump = "partition absente de l'export",
+        Disabled = "désactivé",
+        RusCoverage = "Couverture RUS",
+        Covered = "servi",
+        Missing = "manquant",
+        NotJudged = "non évalué",
+        NotRequired = "non requis",
+        NoDomains = "Aucun domaine n'est connu.",
+        Recipients = "Destinataires",
+        MailEnabled = "À extension messagerie",
+        Stamped = "Traités",
+        Unstamped = "Non traités",
+        OptedOut = "Exclus des stratégies",
+        OptedOutShort = "Exclus",
+        Of = "sur",
+        Mailboxes = "Boîtes aux lettres",
+        RecipientsUnknown = "inconnu (partition absente de l'export)",
+        UnassignedRecipients = "Destinataires hors de tout domaine de l'export",
+        Exchange = "Organisation Exchange",
+        Organization = "Organisation",
+        NoOrganization = "Aucune organisation Exchange dans l'export.",
+        AdministrativeGroups = "Groupes d'administration",
+        Servers = "Serveurs Exchange",
+        NoServers = "Aucun serveur Exchange dans l'export.",
+        Name = "Nom",
+        Version = "Version",
+        Build = "Build",
+        FrontEnd = "Serveur frontal",
+        AdministrativeGroup = "Groupe d'administration",
+        RusInstances = "Services de mise à jour de destinataire",
+        NoRusInstances = "Aucun service de mise à jour de destinataire dans l'export.",
+        Serves = "Sert (msExchDomainLink)",
+        ExchangeServer = "Serveur Exchange",
+        DomainController = "Contrôleur de domaine Windows",
+        Enterprise = "Configuration d'entreprise",
+        NotInDump = "absent de l'export",
+        Yes = "oui",
+        No = "non",
+        None = "aucun",
+        Unknown = "inconnu",
+        Footer = "Heures en UTC. Les valeurs sont reproduites telles qu'écrites dans l'export ; les caractères de contrôle sont remplacés par des symboles (␊ pour un saut de ligne).",
+    };
+
+    /// <summary>The labels of a language.</summary>
+    public static ReportLabels For(ReportLanguage language) => language == ReportLanguage.Fr ? French : English;
+
+    public string YesNo(bool value) => value ? Yes : No;
+
+    public string SeverityName(Severity severity) => severity switch
+    {
+        Analysis.Rules.Severity.Error => SeverityError,
+        Analysis.Rules.Severity.Warning => SeverityWarning,
+        _ => SeverityInfo,
+    };
+
+    public string KindName(FindingKind kind) => kind switch
+    {
+        FindingKind.Fail => KindFail,
+        FindingKind.NotApplicable => KindNotApplicable,
+        _ => KindInfo,
+    };
+
+    public string GroupName(FindingGroup group) => group switch
+    {
+        FindingGroup.Error => GroupErrors,
+        FindingGroup.Warning => GroupWarnings,
+        FindingGroup.Info => GroupInfos,
+        FindingGroup.NotApplicable => GroupNotApplicable,
+        _ => GroupSuppressed,
+    };
+
+    public string CoverageName(DomainCoverage coverage) => coverage switch
+    {
+        DomainCoverage.Covered => Covered,
+        DomainCoverage.Missing => Missing,
+        DomainCoverage.NotJudged => NotJudged,
+        _ => NotRequired,
+    };
+
+    public string VerdictText(ReportVerdict verdict) => verdict switch
+    {
+        ReportVerdict.Fail => VerdictFail,
+        ReportVerdict.Incomplete => VerdictIncomplete,
+        ReportVerdict.Warning => VerdictWarning,
+        _ => VerdictPass,
+    };
+}
