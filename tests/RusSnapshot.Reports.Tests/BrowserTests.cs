@@ -1,0 +1,231 @@
+using Microsoft.Playwright;
+using RusSnapshot.Analysis.Text;
+using Xunit.Abstractions;
+
+namespace RusSnapshot.Reports.Tests;
+
+/// <summary>A test that needs Debian's Chromium: skipped (not passed) where it is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string Executable = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Executable))
+        {
+            Skip = $"Chromium is not installed at {Executable} (tests/prerequisites.sh installs it).";
+        }
+    }
+}
+
+/// <summary>
+/// The HTML report in a real headless Chromium, driven by Playwright without any browser download: it makes no
+/// request, breaks no CSP rule, logs no error, shows its chart and findings, fits a phone and prints.
+/// Screenshots and the PDF are left in a temporary folder (named in the test output) for a person to look at.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    /// <summary>Runs before any page script (and outside the page's CSP): records every violation the page reports.</summary>
+    private const string RecordCspViolations =
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+    private readonly ITestOutputHelper _output;
+    /// <summary>One folder per run, emptied first: screenshots, PDF and the pages themselves, for a person to look at.</summary>
+    private static readonly Lazy<DirectoryInfo> Artifacts = new(() =>
+    {
+        var folder = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "russnap-report-tests"));
+        if (folder.Exists)
+        {
+            folder.Delete(recursive: true);
+        }
+
+        folder.Create();
+        return folder;
+    });
+
+    private readonly DirectoryInfo _folder = Artifacts.Value;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserTests(ITestOutputHelper output) => _output = output;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumFactAttribute.Executable))
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumFactAttribute.Executable, Headless = true, Args = ChromiumArgs });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [ChromiumFact]
+    public async Task Desktop_page_loads_nothing_else_and_shows_chart_and_findings()
+    {
+        var doc = TestReport.Document(ReportLanguage.En);
+        var url = Save(doc, "report-en.html");
+        var (page, log) = await Open(url, 1280, 900, mobile: false);
+
+        Assert.Equal([url], log.Requests);
+        Assert.Empty(log.Errors);
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__csp"));
+
+        var chart = await page.Locator("#coverage-chart").BoundingBoxAsync();
+        Assert.NotNull(chart);
+        Assert.True(chart.Width > 100 && chart.Height > 100, $"chart {chart.Width}x{chart.Height}");
+
+        var findings = page.Locator("article.finding");
+        Assert.Equal(doc.Findings.Length, await findings.CountAsync());
+        for (var i = 0; i < doc.Findings.Length; i++)
+        {
+            Assert.True(await findings.Nth(i).IsVisibleAsync());
+        }
+
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"));
+
+        await Screenshots(page, "desktop-en", 1280);
+        _output.WriteLine("Screenshots and PDF in " + _folder.FullName);
+    }
+
+    [ChromiumFact]
+    public async Task Phone_page_does_not_overflow_horizontally()
+    {
+        foreach (var language in new[] { ReportLanguage.En, ReportLanguage.Fr })
+        {
+            var url = Save(TestReport.Document(language), $"report-{language.ToCode()}.html");
+            var (page, log) = await Open(url, 390, 844, mobile: true);
+            Assert.Empty(log.Errors);
+
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+            var wide = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(0, 5).map(e => e.tagName + '.' + e.className)");
+            Assert.True(scrollWidth <= 390, $"scrollWidth {scrollWidth}: {string.Join(", ", wide)}");
+
+            var chart = await page.Locator("#coverage-chart").BoundingBoxAsync();
+            Assert.NotNull(chart);
+            Assert.True(chart.Width > 0 && chart.Width <= 390 && chart.Height > 0);
+
+            await Screenshots(page, $"phone-{language.ToCode()}", 390);
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Page_prints_to_pdf()
+    {
+        var url = Save(TestReport.Document(ReportLanguage.Fr), "report-fr.html");
+        var (page, log) = await Open(url, 1280, 900, mobile: false);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var path = Path.Combine(_folder.FullName, "report-fr.pdf");
+        var pdf = await page.PdfAsync(new() { Path = path, Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 10_000);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        Assert.Equal([url], log.Requests);
+        Assert.Empty(log.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task Harness_sees_blocked_loads()
+    {
+        // Proves the checks above can fail: a page under the same policy that tries to load an image.
+        var path = Path.Combine(_folder.FullName, "probe.html");
+        await File.WriteAllTextAsync(path,
+            $"<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-Policy\" content=\"{Html.HtmlReportWriter.ContentSecurityPolicy}\"></head>"
+            + "<body><img src=\"http://127.0.0.1:9/x.png\" alt=\"\"><p style=\"background:url(http://127.0.0.1:9/y.png)\">x</p></body></html>");
+        var (page, log) = await Open(new Uri(path).AbsoluteUri, 800, 600, mobile: false);
+        Assert.NotEmpty(await page.EvaluateAsync<string[]>("() => window.__csp"));
+        Assert.NotEmpty(log.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task Tablet_page_does_not_overflow_horizontally()
+    {
+        var url = Save(TestReport.Document(ReportLanguage.Fr), "report-fr.html");
+        foreach (var width in new[] { 700, 768, 801, 900, 1024 })
+        {
+            var (page, _) = await Open(url, width, 1000, mobile: false);
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"width {width}: scrollWidth {scrollWidth}");
+
+            // Tables may scroll inside their box as a last resort; at these widths none needs to.
+            var scrolling = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('div.table')].filter(d => d.scrollWidth > d.clientWidth + 1).map(d => d.firstElementChild.id + ' ' + d.scrollWidth + '>' + d.clientWidth)");
+            Assert.True(scrolling.Length == 0, $"width {width}: {string.Join(", ", scrolling)}");
+            if (width == 900)
+            {
+                await Screenshots(page, "tablet-fr", width);
+            }
+        }
+    }
+
+    /// <summary>The full page as consecutive PNG slices (full-page images are too tall for most viewers).</summary>
+    private async Task Screenshots(IPage page, string name, int width)
+    {
+        var height = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollHeight");
+        const int slice = 1400;
+        for (int y = 0, n = 1; y < height && n <= 30; y += slice, n++)
+        {
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(_folder.FullName, $"{name}-{n:00}.png"),
+                FullPage = true,
+                Clip = new() { X = 0, Y = y, Width = width, Height = Math.Min(slice, height - y) },
+            });
+        }
+    }
+
+    private string Save(ReportDocument doc, string name)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        File.WriteAllText(path, ReportWriters.Html.Render(doc), ReportWriters.Utf8);
+        return new Uri(path).AbsoluteUri;
+    }
+
+    private async Task<(IPage Page, PageLog Log)> Open(string url, int width, int height, bool mobile)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            IsMobile = mobile,
+            HasTouch = mobile,
+            DeviceScaleFactor = mobile ? 2 : 1,
+            JavaScriptEnabled = true,
+        });
+        await context.AddInitScriptAsync(RecordCspViolations);
+        var page = await context.NewPageAsync();
+        var log = new PageLog();
+        page.Request += (_, request) => log.Requests.Add(request.Url);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                log.Errors.Add($"{message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => log.Errors.Add("page error: " + error);
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load });
+        await page.WaitForTimeoutAsync(200); // let late violation reports arrive
+        return (page, log);
+    }
+
+    private sealed class PageLog
+    {
+        public List<string> Requests { get; } = [];
+
+        public List<string> Errors { get; } = [];
+    }
+}
