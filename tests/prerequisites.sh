@@ -3,3 +3,17 @@
 set -euo pipefail
 
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required (https://dot.net)." >&2; exit 1; }
+
+# Headless Chromium for the HTML report tests (tests/RusSnapshot.Reports.Tests/BrowserTests.cs): Debian's package,
+# driven by Playwright without any browser download. Without it those tests are skipped, not passed.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing chromium (Debian package) for the HTML report tests..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null || echo "apt-get update failed; trying the install with the current lists" >&2
+    apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+      || echo "chromium could not be installed: the browser tests will be skipped" >&2
+  else
+    echo "chromium is missing (/usr/bin/chromium) and cannot be installed here: the browser tests will be skipped" >&2
+  fi
+fi
