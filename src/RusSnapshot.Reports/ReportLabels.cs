@@ -73,8 +73,6 @@ public sealed record ReportLabels
 
     public required string Severity { get; init; }
 
-    public required string Kind { get; init; }
-
     public required string SeverityError { get; init; }
 
     public required string SeverityWarning { get; init; }
@@ -101,12 +99,8 @@ public sealed record ReportLabels
 
     public required string Documentation { get; init; }
 
-    public required string Line { get; init; }
-
     /// <summary>Shown for evidence about an attribute the entry does not have.</summary>
     public required string NotSet { get; init; }
-
-    public required string Entry { get; init; }
 
     public required string Inputs { get; init; }
 
@@ -142,8 +136,6 @@ public sealed record ReportLabels
 
     public required string Domain { get; init; }
 
-    public required string DnsName { get; init; }
-
     public required string NetbiosName { get; init; }
 
     public required string DistinguishedName { get; init; }
@@ -151,8 +143,6 @@ public sealed record ReportLabels
     public required string Enabled { get; init; }
 
     public required string ForestRoot { get; init; }
-
-    public required string ParentDomain { get; init; }
 
     public required string PartitionInDump { get; init; }
 
@@ -276,7 +266,6 @@ public sealed record ReportLabels
         GroupSuppressed = "Suppressed by the configuration",
         Rule = "Rule",
         Severity = "Severity",
-        Kind = "Kind",
         SeverityError = "error",
         SeverityWarning = "warning",
         SeverityInfo = "info",
@@ -290,9 +279,7 @@ public sealed record ReportLabels
         Fingerprint = "Fingerprint",
         SuppressedBecause = "Suppressed because",
         Documentation = "Documentation",
-        Line = "line",
         NotSet = "(not set)",
-        Entry = "entry",
         Inputs = "Inputs",
         NoInputs = "No inputs.",
         File = "File",
@@ -310,12 +297,10 @@ public sealed record ReportLabels
         CoverageChart = "Recipient Update Service coverage and recipients per domain",
         ConfigurationPartition = "Configuration partition",
         Domain = "Domain",
-        DnsName = "DNS name",
         NetbiosName = "NetBIOS name",
         DistinguishedName = "DN",
         Enabled = "Enabled",
         ForestRoot = "Forest root",
-        ParentDomain = "Parent domain",
         PartitionInDump = "Partition in dump",
         Prepared = "Prepared (/domainprep)",
         NotPrepared = "not prepared (/domainprep)",
@@ -395,7 +380,6 @@ public sealed record ReportLabels
         GroupSuppressed = "Acceptés par la configuration",
         Rule = "Règle",
         Severity = "Gravité",
-        Kind = "Nature",
         SeverityError = "erreur",
         SeverityWarning = "avertissement",
         SeverityInfo = "information",
@@ -409,9 +393,7 @@ public sealed record ReportLabels
         Fingerprint = "Empreinte",
         SuppressedBecause = "Accepté pour la raison suivante",
         Documentation = "Documentation",
-        Line = "ligne",
         NotSet = "(absent)",
-        Entry = "entrée",
         Inputs = "Fichiers analysés",
         NoInputs = "Aucun fichier.",
         File = "Fichier",
@@ -429,12 +411,10 @@ public sealed record ReportLabels
         CoverageChart = "Couverture par le service de mise à jour de destinataire et destinataires par domaine",
         ConfigurationPartition = "Partition de configuration",
         Domain = "Domaine",
-        DnsName = "Nom DNS",
         NetbiosName = "Nom NetBIOS",
         DistinguishedName = "DN",
         Enabled = "Activé",
         ForestRoot = "Racine de la forêt",
-        ParentDomain = "Domaine parent",
         PartitionInDump = "Partition dans l'export",
         Prepared = "Préparé (/domainprep)",
         NotPrepared = "non préparé (/domainprep)",
