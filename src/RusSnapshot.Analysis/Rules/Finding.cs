@@ -28,9 +28,9 @@ public sealed record Finding
     /// <summary>Set when a configuration suppression matched: the finding stays visible, marked, with the reason.</summary>
     public string? SuppressedBecause { get; init; }
 
-    /// <summary>Stable identity for diffing two reports: rule id and the subject DN, case-folded.</summary>
+    /// <summary>Stable identity for diffing two reports: rule id and the subject DN in canonical form (case, spacing and escapes normalised).</summary>
     public string Fingerprint => MakeFingerprint(RuleId, Subject);
 
     public static string MakeFingerprint(string ruleId, string subject) =>
-        $"{ruleId}:{subject.ToUpperInvariant()}";
+        $"{ruleId}:{(subject.Length == 0 ? string.Empty : Model.Dn.Key(subject))}";
 }

@@ -58,7 +58,7 @@ public static class RuleTexts
         ["RSN2004.title"] = "Recipient Update Service on a server that cannot run it",
         ["RSN2004.explanation"] = "The Recipient Update Service is an Exchange 2000/2003 component. An Exchange 2007 or later server cannot run it: 'the legacy Recipient Update Service will not process updates if running on an Exchange 2007 server' (ExBPA 'Invalid Recipient Update Service Server Designated'). An Exchange 2003 front-end server should not run it either (ExBPA 'This front-end server is configured with the recipient update service'). The server's version is read from serialNumber and versionNumber, its front-end role from serverRole.",
         ["RSN2004.remediation"] = "In Exchange System Manager, open the properties of the Recipient Update Service named in this finding.\nNext to 'Exchange server', click Browse and choose an Exchange 2000/2003 back-end server.\nIf no such server remains, RUS is no longer needed: apply e-mail address policies with Exchange 2007/2010 tools instead.",
-        ["RSN2004.laterVersion"] = "Recipient Update Service '{0}' is set to run on '{1}', a {2} server, which cannot run it.",
+        ["RSN2004.laterVersion"] = "Recipient Update Service '{0}' is set to run on '{1}' ({2}), which cannot run it.",
         ["RSN2004.frontEnd"] = "Recipient Update Service '{0}' is set to run on '{1}', an Exchange 2003 front-end server.",
 
         ["RSN2005.title"] = "Recipient Update Service for a domain the forest does not have",
@@ -132,7 +132,7 @@ public static class RuleTexts
         ["RSN2004.title"] = "Service de mise à jour de destinataire sur un serveur qui ne peut pas l'exécuter",
         ["RSN2004.explanation"] = "Le service de mise à jour de destinataire est un composant d'Exchange 2000/2003. Un serveur Exchange 2007 ou ultérieur ne peut pas l'exécuter (ExBPA « Invalid Recipient Update Service Server Designated »). Un serveur frontal Exchange 2003 ne doit pas l'exécuter non plus (ExBPA « This front-end server is configured with the recipient update service »). La version du serveur est lue dans serialNumber et versionNumber, son rôle frontal dans serverRole.",
         ["RSN2004.remediation"] = "Dans le Gestionnaire système Exchange, ouvrez les propriétés du service de mise à jour de destinataire cité.\nEn regard de « Serveur Exchange », cliquez sur Parcourir et choisissez un serveur principal Exchange 2000/2003.\nS'il n'en reste aucun, le RUS n'est plus nécessaire : appliquez les stratégies d'adresses de messagerie avec les outils d'Exchange 2007/2010.",
-        ["RSN2004.laterVersion"] = "Le service de mise à jour de destinataire « {0} » doit s'exécuter sur « {1} », un serveur {2}, qui ne peut pas l'exécuter.",
+        ["RSN2004.laterVersion"] = "Le service de mise à jour de destinataire « {0} » doit s'exécuter sur « {1} » ({2}), qui ne peut pas l'exécuter.",
         ["RSN2004.frontEnd"] = "Le service de mise à jour de destinataire « {0} » doit s'exécuter sur « {1} », un serveur frontal Exchange 2003.",
 
         ["RSN2005.title"] = "Service de mise à jour de destinataire pour un domaine que la forêt n'a pas",

@@ -22,7 +22,7 @@ internal sealed class RusOnUnsupportedServer : IRule
                 continue; // RSN2003's business
             }
 
-            var evidence = new[] { Evidence.Of(rus.Entry, "msExchAddressListServiceLink"), Evidence.Of(server.Entry, "serialNumber") };
+            var evidence = new[] { Evidence.Of(rus.Entry, "msExchAddressListServiceLink"), Evidence.Of(server.Entry, server.Entry.Get("serialNumber") is not null ? "serialNumber" : "versionNumber") };
             if (server.Version.IsE2007OrLater)
             {
                 yield return context.Fail(Rule, rus.Dn, "laterVersion", [rus.Name, server.Name, server.Version.Display], evidence);
