@@ -13,6 +13,7 @@ public static class RusSnapshotCommandLine
         return new RootCommand("RusSnapshot: offline analysis of Active Directory / Exchange dumps for Recipient Update Service problems.")
         {
             ValidateCommand.Create(output, error),
+            AnalyzeCommand.Create(output, error),
             RulesCommand.Create(output, error),
         };
     }
