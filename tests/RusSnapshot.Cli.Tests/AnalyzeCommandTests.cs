@@ -148,6 +148,17 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Timestamp_accepts_unix_seconds()
+    {
+        using var dir = new TempFolder();
+
+        var r = CliRunner.Run("analyze", RuleFixture("RSN2001.DomainWithoutRus", "valid"), "-o", dir.Path, "-f", "json", "--timestamp", "1767225600");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("2026-01-01T00:00:00Z", File.ReadAllText(Path.Combine(dir.Path, "russnap-report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_format_and_bad_timestamp_are_usage_errors()
     {
         var input = RuleFixture("RSN2001.DomainWithoutRus", "valid");

@@ -35,7 +35,7 @@ internal static class AnalyzeCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
         var timestamp = new Option<string?>("--timestamp")
         {
-            Description = "Pin the report timestamp (ISO 8601, or @unix-seconds); SOURCE_DATE_EPOCH is honoured too, for reproducible reports",
+            Description = "Pin the report timestamp (ISO 8601 such as 2026-11-24T12:00:00Z, or Unix seconds); SOURCE_DATE_EPOCH is honoured too, for reproducible reports",
         };
         var encoding = CommonOptions.Encoding();
         var includeData = CommonOptions.IncludeData();
@@ -210,14 +210,16 @@ internal static class AnalyzeCommand
     internal static bool TryTimestamp(string? text, out DateTimeOffset when, out string? problem)
     {
         problem = null;
-        text ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch ? "@" + epoch : null;
+        text ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch ? epoch : null;
         if (text is null)
         {
             when = DateTimeOffset.UtcNow;
             return true;
         }
 
-        if (text.StartsWith('@') && long.TryParse(text.AsSpan(1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        // Unix seconds (SOURCE_DATE_EPOCH's form); "@" is System.CommandLine's response-file prefix, so it is optional here.
+        var digits = text.StartsWith('@') ? text[1..] : text;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             when = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;
@@ -228,7 +230,7 @@ internal static class AnalyzeCommand
             return true;
         }
 
-        problem = $"'{text}' is not a timestamp: expected ISO 8601 (2026-11-24T12:00:00Z) or @unix-seconds";
+        problem = $"'{text}' is not a timestamp: expected ISO 8601 (2026-11-24T12:00:00Z) or Unix seconds";
         return false;
     }
 }
