@@ -35,13 +35,8 @@ internal static class CommonOptions
         Description = "Text encoding of the inputs when detection is not enough (e.g. windows-1252, ibm850, utf-16le). Default: detect (BOM, UTF-16, UTF-8, else Windows-1252)",
     };
 
-    public static Option<bool> IncludeData() => new("--include-data")
-    {
-        Description = "Allow error messages to quote dump content (off by default: dumps are customer data)",
-    };
-
     /// <summary>Turns the shared options into open options; null and an error message when the encoding is unknown.</summary>
-    public static DumpOpenOptions? ToOpenOptions(string? encodingName, bool includeData, TextWriter error)
+    public static DumpOpenOptions? ToOpenOptions(string? encodingName, TextWriter error)
     {
         Encoding? encoding = null;
         if (encodingName is not null)
@@ -60,7 +55,7 @@ internal static class CommonOptions
         return new DumpOpenOptions
         {
             Encoding = encoding,
-            Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect, IncludeDataInMessages = includeData },
+            Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect },
         };
     }
 }

@@ -12,8 +12,8 @@ public static class RusSnapshotCommandLine
         ArgumentNullException.ThrowIfNull(error);
         return new RootCommand("RusSnapshot: offline analysis of Active Directory / Exchange dumps for Recipient Update Service problems.")
         {
-            ValidateCommand.Create(output, error),
             AnalyzeCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
             RulesCommand.Create(output, error),
         };
     }

@@ -38,11 +38,10 @@ internal static class AnalyzeCommand
             Description = "Pin the report timestamp (ISO 8601 such as 2026-11-24T12:00:00Z, or Unix seconds); SOURCE_DATE_EPOCH is honoured too, for reproducible reports",
         };
         var encoding = CommonOptions.Encoding();
-        var includeData = CommonOptions.IncludeData();
 
         var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports")
         {
-            inputs, outputDir, formats, lang, config, failOn, timestamp, encoding, includeData,
+            inputs, outputDir, formats, lang, config, failOn, timestamp, encoding,
         };
         command.SetAction(parse => Run(new AnalyzeArguments(
             parse.GetValue(inputs) ?? [],
@@ -52,14 +51,13 @@ internal static class AnalyzeCommand
             parse.GetValue(config),
             parse.GetValue(failOn),
             parse.GetValue(timestamp),
-            parse.GetValue(encoding),
-            parse.GetValue(includeData)), output, error));
+            parse.GetValue(encoding)), output, error));
         return command;
     }
 
     internal sealed record AnalyzeArguments(
         IReadOnlyList<string> Inputs, string OutputDir, IReadOnlyList<string> Formats, string? Lang, string? Config,
-        string? FailOn, string? Timestamp, string? Encoding, bool IncludeData);
+        string? FailOn, string? Timestamp, string? Encoding);
 
     internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error)
     {
@@ -101,7 +99,7 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageError;
         }
 
-        var open = CommonOptions.ToOpenOptions(args.Encoding ?? config.Encoding, args.IncludeData, error);
+        var open = CommonOptions.ToOpenOptions(args.Encoding ?? config.Encoding, error);
         if (open is null)
         {
             return ExitCodes.UsageError;

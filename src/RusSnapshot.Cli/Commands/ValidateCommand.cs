@@ -19,25 +19,23 @@ internal static class ValidateCommand
         };
         format.AcceptOnlyFromAmong("text", "json");
         var encoding = CommonOptions.Encoding();
-        var includeData = CommonOptions.IncludeData();
 
         var command = new Command("validate", "Parse dumps without analysing them: format, dialect, encoding, entry counts and every error with file:line")
         {
-            inputs, format, encoding, includeData,
+            inputs, format, encoding,
         };
         command.SetAction(parse => Run(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(format) ?? "text",
             parse.GetValue(encoding),
-            parse.GetValue(includeData),
             output,
             error));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? encodingName, bool includeData, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, string format, string? encodingName, TextWriter output, TextWriter error)
     {
-        var options = CommonOptions.ToOpenOptions(encodingName, includeData, error);
+        var options = CommonOptions.ToOpenOptions(encodingName, error);
         if (options is null)
         {
             return ExitCodes.UsageError;
