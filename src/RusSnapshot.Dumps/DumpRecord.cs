@@ -321,46 +321,31 @@ public sealed class DumpRecord
     };
 
     /// <summary>Joins the physical segments of a folded LDIF line (RFC 2849 note 2: drop the line break and one space).</summary>
-    internal static int Unfold(ReadOnlySpan<byte> buffer, int start, int firstLength, Span<byte> destination)
-    {
-        buffer[start..(start + firstLength)].CopyTo(destination);
-        var written = firstLength;
-        var p = start + firstLength;
-        while (true)
-        {
-            // p is at the line break of the segment just copied: skip CRLF or LF.
-            if (p < buffer.Length && buffer[p] == (byte)'\r')
-            {
-                p++;
-            }
-
-            p++;
-            if (p >= buffer.Length || buffer[p] != (byte)' ')
-            {
-                return written;
-            }
-
-            p++;
-            var rest = buffer[p..];
-            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
-            if (end < 0)
-            {
-                end = rest.Length;
-            }
-
-            rest[..end].CopyTo(destination[written..]);
-            written += end;
-            p += end;
-        }
-    }
+    internal static int Unfold(ReadOnlySpan<byte> buffer, int start, int firstLength, Span<byte> destination) =>
+        WalkFolds(buffer, start, firstLength, destination, copy: true);
 
     /// <summary>The length of the logical line that starts at <paramref name="start"/>, folds joined, not counting the breaks.</summary>
-    internal static int UnfoldedLength(ReadOnlySpan<byte> buffer, int start, int firstLength)
+    internal static int UnfoldedLength(ReadOnlySpan<byte> buffer, int start, int firstLength) =>
+        WalkFolds(buffer, start, firstLength, default, copy: false);
+
+    /// <summary>
+    /// Walks the segments of a folded line and returns its joined length, copying the segments to
+    /// <paramref name="destination"/> when <paramref name="copy"/> is set. Inlined into both callers, where
+    /// <paramref name="copy"/> is a constant, so each gets its own loop with no test per segment.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WalkFolds(ReadOnlySpan<byte> buffer, int start, int firstLength, Span<byte> destination, bool copy)
     {
-        var total = firstLength;
+        if (copy)
+        {
+            buffer[start..(start + firstLength)].CopyTo(destination);
+        }
+
+        var length = firstLength;
         var p = start + firstLength;
         while (true)
         {
+            // p is at the line break of the segment just walked: skip CRLF or LF.
             if (p < buffer.Length && buffer[p] == (byte)'\r')
             {
                 p++;
@@ -369,7 +354,7 @@ public sealed class DumpRecord
             p++;
             if (p >= buffer.Length || buffer[p] != (byte)' ')
             {
-                return total;
+                return length;
             }
 
             p++;
@@ -380,7 +365,12 @@ public sealed class DumpRecord
                 end = rest.Length;
             }
 
-            total += end;
+            if (copy)
+            {
+                rest[..end].CopyTo(destination[length..]);
+            }
+
+            length += end;
             p += end;
         }
     }

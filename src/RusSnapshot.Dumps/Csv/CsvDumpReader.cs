@@ -46,16 +46,15 @@ public sealed class CsvDumpReader : IDumpReader
     private readonly bool _leaveOpen;
     private readonly DumpReaderOptions _options;
     private readonly DumpRecord _record = new();
-    private readonly List<DumpDiagnostic> _diagnostics = [];
-    private readonly DumpReadStatistics _stats = new();
+    private readonly DumpDiagnosticSink _sink;
+    private readonly DumpReadStatistics _stats;
+    private readonly Func<bool> _parseNext;
 
     private byte[] _buf;
     private int _start;          // first byte not yet consumed
     private int _end;            // end of valid data in _buf
     private bool _eof;
     private long _line = 1;      // physical line number at _start
-    private bool _fatal;
-    private bool _done;
     private bool _headerRead;
 
     // Columns, from the header. Names live in _record.Header.
@@ -87,6 +86,9 @@ public sealed class CsvDumpReader : IDumpReader
         _options = options ?? DumpReaderOptions.Default;
         _leaveOpen = leaveOpen;
         _buf = new byte[Math.Max(16, _options.BufferSize)];
+        _sink = new DumpDiagnosticSink(sourceName, _options);
+        _stats = _sink.Statistics;
+        _parseNext = ParseNext;
     }
 
     /// <inheritdoc/>
@@ -105,60 +107,13 @@ public sealed class CsvDumpReader : IDumpReader
     public DumpReadStatistics Statistics => _stats;
 
     /// <inheritdoc/>
-    public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
 
     /// <summary>The column names of the header as written (<c>DN</c> first); empty until the first <see cref="Read"/>.</summary>
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
     /// <inheritdoc/>
-    public bool Read()
-    {
-        while (!_fatal && !_done)
-        {
-            try
-            {
-                if (!_headerRead)
-                {
-                    _headerRead = true;
-                    if (!ReadHeader())
-                    {
-                        Finish();
-                        return false;
-                    }
-                }
-
-                if (!ReadRow())
-                {
-                    Finish();
-                    return false;
-                }
-
-                _stats.Entries++;
-                return true;
-            }
-            catch (DumpFormatException ex) when (_options.OnBadRecord == BadRecordHandling.Collect)
-            {
-                _stats.RejectedRecords++;
-                AddDiagnostic(ex.ToDiagnostic());
-                if (!ex.MayContinue)
-                {
-                    _fatal = true;
-                }
-            }
-            catch (DumpFormatException ex)
-            {
-                _stats.Errors++;
-                if (!ex.MayContinue)
-                {
-                    _fatal = true;
-                }
-
-                throw;
-            }
-        }
-
-        return false;
-    }
+    public bool Read() => _sink.Read(_parseNext);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -169,10 +124,25 @@ public sealed class CsvDumpReader : IDumpReader
         }
     }
 
-    private void Finish()
+    /// <summary>One step of <see cref="Read"/>, which handles the errors: the header first, then the next row.</summary>
+    private bool ParseNext()
     {
-        _done = true;
-        _stats.Complete = !_fatal;
+        if (!_headerRead)
+        {
+            _headerRead = true;
+            if (!ReadHeader())
+            {
+                return false;
+            }
+        }
+
+        if (!ReadRow())
+        {
+            return false;
+        }
+
+        _stats.Entries++;
+        return true;
     }
 
     // ---------------------------------------------------------------- header
@@ -234,14 +204,14 @@ public sealed class CsvDumpReader : IDumpReader
 
         if (!Utf8.IsValid(header))
         {
-            throw Fatal("CSV-UTF8", headerLine, headerLine,
+            throw _sink.Fatal("CSV-UTF8", headerLine, headerLine,
                 "bytes that are not valid UTF-8 in the header row (an ANSI export? try --encoding windows-1252)");
         }
 
         var names = SplitHeader(header, headerLine);
         if (names.Count == 0 || !Ascii.EqualsIgnoreCase(names[0], "DN"u8))
         {
-            throw Fatal("CSV-NO-DN-HEADER", headerLine, headerLine,
+            throw _sink.Fatal("CSV-NO-DN-HEADER", headerLine, headerLine,
                 "the first row must be csvde's header of attribute names, starting with DN (e.g. 'DN,objectClass,cn,...')");
         }
 
@@ -256,7 +226,7 @@ public sealed class CsvDumpReader : IDumpReader
             var name = names[i];
             if (name.Length == 0)
             {
-                throw Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header has no name");
             }
 
@@ -264,7 +234,7 @@ public sealed class CsvDumpReader : IDumpReader
             {
                 if (!IsNameByte(b))
                 {
-                    throw Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                    throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
                         $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header: character '{Printable(b)}' is not allowed in an attribute name (letters, digits, '-', ';' options, OIDs)");
                 }
             }
@@ -274,7 +244,7 @@ public sealed class CsvDumpReader : IDumpReader
             var nameLength = semicolon < 0 ? name.Length : semicolon;
             if (nameLength == 0)
             {
-                throw Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header starts with ';': the attribute type is empty");
             }
 
@@ -284,7 +254,7 @@ public sealed class CsvDumpReader : IDumpReader
             at += name.Length;
             if (i > 0 && !seen.TryAdd(columns[i], i))
             {
-                Report(DiagnosticSeverity.Warning, "CSV-HEADER-DUPLICATE", headerLine, headerLine,
+                _sink.Report(DiagnosticSeverity.Warning, "CSV-HEADER-DUPLICATE", headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} ('{columns[i]}') repeats column {(seen[columns[i]] + 1).ToString(CultureInfo.InvariantCulture)}; the values of both are read");
             }
         }
@@ -309,7 +279,7 @@ public sealed class CsvDumpReader : IDumpReader
                 {
                     if (p >= line.Length)
                     {
-                        throw Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "a quoted name in the header is not closed on the header line");
+                        throw _sink.Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "a quoted name in the header is not closed on the header line");
                     }
 
                     if (line[p] == Quote)
@@ -331,7 +301,7 @@ public sealed class CsvDumpReader : IDumpReader
                 names.Add([.. value]);
                 if (p < line.Length && line[p] != Comma)
                 {
-                    throw Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "text after the closing quote of a name in the header");
+                    throw _sink.Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "text after the closing quote of a name in the header");
                 }
             }
             else
@@ -515,7 +485,7 @@ public sealed class CsvDumpReader : IDumpReader
                         }
 
                         _stats.Lines = line;
-                        throw Fatal("CSV-UNTERMINATED-QUOTE", valueLine, rowLine,
+                        throw _sink.Fatal("CSV-UNTERMINATED-QUOTE", valueLine, rowLine,
                             "a quoted field is never closed: the input ends inside it (the file was cut off, or a quote is missing)");
                     }
 
@@ -647,36 +617,36 @@ public sealed class CsvDumpReader : IDumpReader
         var row = buf.AsSpan(rowStart, rowEnd - rowStart);
         if (!Utf8.IsValid(row))
         {
-            throw Error("CSV-UTF8", InvalidUtf8Line(row, rowLine), rowLine,
+            throw _sink.Error("CSV-UTF8", InvalidUtf8Line(row, rowLine), rowLine,
                 "bytes that are not valid UTF-8 (an ANSI export? try --encoding windows-1252)");
         }
 
         if (!terminated && field < _columns)
         {
-            throw Fatal("CSV-TRUNCATED", line, rowLine,
+            throw _sink.Fatal("CSV-TRUNCATED", line, rowLine,
                 $"the input ends in the middle of a row: {field.ToString(CultureInfo.InvariantCulture)} of {_columns.ToString(CultureInfo.InvariantCulture)} fields and no line break (the file looks cut off)");
         }
 
         if (field != _columns)
         {
-            throw Error("CSV-FIELD-COUNT", rowLine, rowLine,
+            throw _sink.Error("CSV-FIELD-COUNT", rowLine, rowLine,
                 $"the row has {Fields(field)}, the header has {_columns.ToString(CultureInfo.InvariantCulture)} (a value with an unquoted comma?)");
         }
 
         if (_rowErrorCode is not null)
         {
-            throw Error(_rowErrorCode, _rowErrorLine, rowLine, _rowErrorMessage!);
+            throw _sink.Error(_rowErrorCode, _rowErrorLine, rowLine, _rowErrorMessage!);
         }
 
         if (_rowStrayQuoteLine > 0)
         {
-            Report(DiagnosticSeverity.Warning, "CSV-STRAY-QUOTE", _rowStrayQuoteLine, rowLine,
+            _sink.Report(DiagnosticSeverity.Warning, "CSV-STRAY-QUOTE", _rowStrayQuoteLine, rowLine,
                 "a quote inside an unquoted field (kept as part of the value; csvde quotes such fields)");
         }
 
         if (!terminated)
         {
-            Report(DiagnosticSeverity.Warning, "CSV-NO-FINAL-NEWLINE", line, rowLine,
+            _sink.Report(DiagnosticSeverity.Warning, "CSV-NO-FINAL-NEWLINE", line, rowLine,
                 "no line break at the end of the input (csvde ends every row with one: check that the file is complete)");
         }
 
@@ -1056,39 +1026,7 @@ public sealed class CsvDumpReader : IDumpReader
 
     private static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
 
-    private void Report(DiagnosticSeverity severity, string code, long line, long recordLine, string message)
-    {
-        if (severity == DiagnosticSeverity.Error)
-        {
-            _stats.Errors++;
-        }
-        else
-        {
-            _stats.Warnings++;
-        }
-
-        if (_diagnostics.Count < _options.MaxDiagnostics)
-        {
-            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(SourceName, line, recordLine), severity, code, message));
-        }
-    }
-
-    private void AddDiagnostic(DumpDiagnostic diagnostic)
-    {
-        _stats.Errors++;
-        if (_diagnostics.Count < _options.MaxDiagnostics)
-        {
-            _diagnostics.Add(diagnostic);
-        }
-    }
-
     private DumpFormatException TooLarge(long line) =>
-        Fatal("CSV-RECORD-TOO-LARGE", line, line,
+        _sink.Fatal("CSV-RECORD-TOO-LARGE", line, line,
             $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
-
-    private DumpFormatException Error(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: true);
-
-    private DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: false);
 }

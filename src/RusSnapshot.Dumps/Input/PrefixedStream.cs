@@ -1,20 +1,10 @@
 namespace RusSnapshot.Dumps.Input;
 
 /// <summary>A read-only stream that first returns a buffered prefix (already read for sniffing), then the rest of the inner stream.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Stream inner) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Stream inner) : ReadOnlyStreamBase
 {
     private int _offset = offset;
     private int _remaining = count;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -31,16 +21,6 @@ internal sealed class PrefixedStream(byte[] prefix, int offset, int count, Strea
 
         return inner.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

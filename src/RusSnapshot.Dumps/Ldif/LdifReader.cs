@@ -34,16 +34,15 @@ public sealed class LdifReader : IDumpReader
     private readonly bool _leaveOpen;
     private readonly DumpReaderOptions _options;
     private readonly DumpRecord _record = new();
-    private readonly List<DumpDiagnostic> _diagnostics = [];
-    private readonly DumpReadStatistics _stats = new();
+    private readonly DumpDiagnosticSink _sink;
+    private readonly DumpReadStatistics _stats;
+    private readonly Func<bool> _parseNext;
 
     private byte[] _buf;
     private int _start;          // first byte not yet consumed
     private int _end;            // end of valid data in _buf
     private bool _eof;
     private long _line = 1;      // physical line number at _start
-    private bool _fatal;
-    private bool _done;
 
     // Lines of the current region (a record plus any comments), relative to the region start.
     private int[] _lineStart = new int[256];
@@ -77,6 +76,9 @@ public sealed class LdifReader : IDumpReader
         _options = options ?? DumpReaderOptions.Default;
         _leaveOpen = leaveOpen;
         _buf = new byte[Math.Max(16, _options.BufferSize)];
+        _sink = new DumpDiagnosticSink(sourceName, _options);
+        _stats = _sink.Statistics;
+        _parseNext = ParseNext;
     }
 
     /// <inheritdoc/>
@@ -100,47 +102,10 @@ public sealed class LdifReader : IDumpReader
     public DumpReadStatistics Statistics => _stats;
 
     /// <inheritdoc/>
-    public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
 
     /// <inheritdoc/>
-    public bool Read()
-    {
-        while (!_fatal && !_done)
-        {
-            try
-            {
-                if (!ReadRecord())
-                {
-                    Finish();
-                    return false;
-                }
-
-                Count(_record.Kind);
-                return true;
-            }
-            catch (DumpFormatException ex) when (_options.OnBadRecord == BadRecordHandling.Collect)
-            {
-                _stats.RejectedRecords++;
-                AddDiagnostic(ex.ToDiagnostic());
-                if (!ex.MayContinue)
-                {
-                    _fatal = true;
-                }
-            }
-            catch (DumpFormatException ex)
-            {
-                _stats.Errors++;
-                if (!ex.MayContinue)
-                {
-                    _fatal = true;
-                }
-
-                throw;
-            }
-        }
-
-        return false;
-    }
+    public bool Read() => _sink.Read(_parseNext);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -149,6 +114,19 @@ public sealed class LdifReader : IDumpReader
         {
             _stream.Dispose();
         }
+    }
+
+    /// <summary>One step of <see cref="Read"/>, which handles the errors: the next record, or the checks at the end.</summary>
+    private bool ParseNext()
+    {
+        if (!ReadRecord())
+        {
+            Finish();
+            return false;
+        }
+
+        Count(_record.Kind);
+        return true;
     }
 
     private void Count(DumpRecordKind kind)
@@ -164,7 +142,6 @@ public sealed class LdifReader : IDumpReader
 
     private void Finish()
     {
-        _done = true;
         _stats.Lines = _line - 1; // blank lines after the last record count too
         if (_trailingSpaceWarnings > _options.MaxDiagnostics)
         {
@@ -173,11 +150,9 @@ public sealed class LdifReader : IDumpReader
 
         if (_sawLdapsearchHeader && !_sawSearchEnd)
         {
-            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-UNFINISHED", _line, _line,
+            _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-UNFINISHED", _line, _line,
                 "ldapsearch output ends without its search result trailer: the search did not finish or the file was cut off");
         }
-
-        _stats.Complete = !_fatal;
     }
 
     // ---------------------------------------------------------------- region location (pass 1)
@@ -242,7 +217,7 @@ public sealed class LdifReader : IDumpReader
                 if (_start + 1 >= _end && !Fill(_start))
                 {
                     // A lone CR as the very last byte: treat as the end of input, but say so.
-                    Report(DiagnosticSeverity.Error, "LDIF-LONE-CR", _line, _line, "carriage return without line feed at the end of the input");
+                    _sink.Report(DiagnosticSeverity.Error, "LDIF-LONE-CR", _line, _line, "carriage return without line feed at the end of the input");
                     _start = _end;
                     return false;
                 }
@@ -329,7 +304,7 @@ public sealed class LdifReader : IDumpReader
             p = next;
             if (p > _options.MaxRecordBytes)
             {
-                throw Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
+                throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
                     $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
             }
 
@@ -379,7 +354,7 @@ public sealed class LdifReader : IDumpReader
             var size = (int)Math.Min((long)_buf.Length * 2, Array.MaxLength);
             if (_buf.Length >= _options.MaxRecordBytes + 2L)
             {
-                throw Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
+                throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
                     $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
             }
 
@@ -414,7 +389,7 @@ public sealed class LdifReader : IDumpReader
                 var e = region + _lineEnd[i];
                 if (e < _end && buf[e] == CR && (e + 1 >= _end || buf[e + 1] != LF))
                 {
-                    throw Error("LDIF-LONE-CR", firstLine + i, firstLine,
+                    throw _sink.Error("LDIF-LONE-CR", firstLine + i, firstLine,
                         "carriage return without line feed: lines must end with LF or CRLF (RFC 2849)");
                 }
             }
@@ -464,13 +439,13 @@ public sealed class LdifReader : IDumpReader
 
             if (first == (byte)' ')
             {
-                throw Error("LDIF-FOLD-AT-START", lineNo, recordLine,
+                throw _sink.Error("LDIF-FOLD-AT-START", lineNo, recordLine,
                     "continuation line (starting with a space) where a record's first line was expected");
             }
 
             if (first == (byte)'\t')
             {
-                throw Error("LDIF-TAB-FOLD", lineNo, recordLine,
+                throw _sink.Error("LDIF-TAB-FOLD", lineNo, recordLine,
                     "line starts with a TAB: RFC 2849 continues lines with one space only, and a TAB is not a fold");
             }
 
@@ -485,7 +460,7 @@ public sealed class LdifReader : IDumpReader
             {
                 if (state != State.ModifyGroup)
                 {
-                    throw Error("LDIF-UNEXPECTED-DASH", lineNo, recordLine, "'-' outside a modify group");
+                    throw _sink.Error("LDIF-UNEXPECTED-DASH", lineNo, recordLine, "'-' outside a modify group");
                 }
 
                 state = State.ModifyOp;
@@ -501,7 +476,7 @@ public sealed class LdifReader : IDumpReader
             {
                 // Not an attribute: two records run together (a line of spaces between them is a continuation, not a
                 // blank line). Reading it as an attribute named "dn" would silently swallow the second entry.
-                throw Error("LDIF-DN-IN-RECORD", lineNo, recordLine,
+                throw _sink.Error("LDIF-DN-IN-RECORD", lineNo, recordLine,
                     "second 'dn:' line inside a record: a blank line is missing before it");
             }
 
@@ -546,10 +521,10 @@ public sealed class LdifReader : IDumpReader
 
                     if (NameIs(in line, "changetype"u8))
                     {
-                        throw Error("LDIF-NO-DN", lineNo, recordLine, "record starts with 'changetype:' but has no 'dn:' line before it");
+                        throw _sink.Error("LDIF-NO-DN", lineNo, recordLine, "record starts with 'changetype:' but has no 'dn:' line before it");
                     }
 
-                    throw Error("LDIF-NO-DN", lineNo, recordLine, "the first line of a record must be 'dn:' (or 'version:' at the start of the file)");
+                    throw _sink.Error("LDIF-NO-DN", lineNo, recordLine, "the first line of a record must be 'dn:' (or 'version:' at the start of the file)");
 
                 case State.AfterDn:
                     if (NameIs(in line, "control"u8))
@@ -574,7 +549,7 @@ public sealed class LdifReader : IDumpReader
 
                     if (hasControls)
                     {
-                        throw Error("LDIF-CONTROL-NO-CHANGETYPE", lineNo, recordLine, "'control:' lines are only allowed in change records (a 'changetype:' line must follow them)");
+                        throw _sink.Error("LDIF-CONTROL-NO-CHANGETYPE", lineNo, recordLine, "'control:' lines are only allowed in change records (a 'changetype:' line must follow them)");
                     }
 
                     _sawContentRecord = true;
@@ -587,12 +562,12 @@ public sealed class LdifReader : IDumpReader
                     continue;
 
                 case State.Delete:
-                    throw Error("LDIF-DELETE-WITH-ATTRIBUTES", lineNo, recordLine, "a 'changetype: delete' record takes no further lines");
+                    throw _sink.Error("LDIF-DELETE-WITH-ATTRIBUTES", lineNo, recordLine, "a 'changetype: delete' record takes no further lines");
 
                 case State.ModifyOp:
                     if (!IsModifyOp(in line))
                     {
-                        throw Error("LDIF-MODIFY-OP", lineNo, recordLine, "expected 'add:', 'delete:', 'replace:' or 'increment:' in a modify record");
+                        throw _sink.Error("LDIF-MODIFY-OP", lineNo, recordLine, "expected 'add:', 'delete:', 'replace:' or 'increment:' in a modify record");
                     }
 
                     modifyAttribute = OpenModifyGroup(in line, lineNo, recordLine);
@@ -607,14 +582,14 @@ public sealed class LdifReader : IDumpReader
                         {
                             // The '-' before the next operation is missing (OpenChange's provisioning LDIF does this).
                             // Like a missing final '-', accepted: the line can only mean a new group.
-                            Report(DiagnosticSeverity.Warning, "LDIF-MODIFY-NO-DASH", lineNo, recordLine,
+                            _sink.Report(DiagnosticSeverity.Warning, "LDIF-MODIFY-NO-DASH", lineNo, recordLine,
                                 $"'-' missing before this line: it closes the modify group opened on line {modifyLine.ToString(CultureInfo.InvariantCulture)} and opens a new one");
                             modifyAttribute = OpenModifyGroup(in line, lineNo, recordLine);
                             modifyLine = lineNo;
                             continue;
                         }
 
-                        throw Error("LDIF-MODIFY-MISMATCH", lineNo, recordLine,
+                        throw _sink.Error("LDIF-MODIFY-MISMATCH", lineNo, recordLine,
                             $"value line names another attribute than the modify group opened on line {modifyLine.ToString(CultureInfo.InvariantCulture)} (a '-' line must close each group)");
                     }
 
@@ -631,14 +606,14 @@ public sealed class LdifReader : IDumpReader
                         var v = ValueTextOf(in line);
                         if (!(v.SequenceEqual("0"u8) || v.SequenceEqual("1"u8)))
                         {
-                            throw Error("LDIF-DELETEOLDRDN", lineNo, recordLine, "'deleteoldrdn:' must be 0 or 1");
+                            throw _sink.Error("LDIF-DELETEOLDRDN", lineNo, recordLine, "'deleteoldrdn:' must be 0 or 1");
                         }
 
                         deleteOldRdnSeen = true;
                     }
                     else if (!NameIs(in line, "newsuperior"u8))
                     {
-                        throw Error("LDIF-MODDN", lineNo, recordLine, "expected 'newrdn:', 'deleteoldrdn:' or 'newsuperior:' in a modrdn record");
+                        throw _sink.Error("LDIF-MODDN", lineNo, recordLine, "expected 'newrdn:', 'deleteoldrdn:' or 'newsuperior:' in a modrdn record");
                     }
 
                     AddValue(in line);
@@ -661,30 +636,30 @@ public sealed class LdifReader : IDumpReader
 
         if (_regionMissingNewline && (_sawChangeAdd || _sawCollector))
         {
-            throw Fatal("LDIF-TRUNCATED", firstLine + _lineCount - 1, recordLine,
+            throw _sink.Fatal("LDIF-TRUNCATED", firstLine + _lineCount - 1, recordLine,
                 "the input ends in the middle of a line: ldifde always ends a dump with a line break, so this dump looks cut off");
         }
 
         if (_regionMissingNewline)
         {
-            Report(DiagnosticSeverity.Warning, "LDIF-NO-FINAL-NEWLINE", firstLine + _lineCount - 1, recordLine,
+            _sink.Report(DiagnosticSeverity.Warning, "LDIF-NO-FINAL-NEWLINE", firstLine + _lineCount - 1, recordLine,
                 "no line break at the end of the input (accepted, but check that the file is complete)");
         }
 
         if (state == State.ModDn && !(newRdnSeen && deleteOldRdnSeen))
         {
-            throw Error("LDIF-MODDN", recordLine, recordLine, "a modrdn record needs 'newrdn:' and 'deleteoldrdn:' lines");
+            throw _sink.Error("LDIF-MODDN", recordLine, recordLine, "a modrdn record needs 'newrdn:' and 'deleteoldrdn:' lines");
         }
 
         if (state == State.AfterDn)
         {
             if (hasControls)
             {
-                throw Error("LDIF-CONTROL-NO-CHANGETYPE", recordLine, recordLine, "'control:' lines are only allowed in change records");
+                throw _sink.Error("LDIF-CONTROL-NO-CHANGETYPE", recordLine, recordLine, "'control:' lines are only allowed in change records");
             }
 
             _sawContentRecord = true;
-            Report(DiagnosticSeverity.Warning, "LDIF-DN-ONLY", recordLine, recordLine,
+            _sink.Report(DiagnosticSeverity.Warning, "LDIF-DN-ONLY", recordLine, recordLine,
                 "record has a 'dn:' line and no attributes (read as an entry with no attributes, as ldapsearch writes for '1.1')");
         }
 
@@ -792,14 +767,14 @@ public sealed class LdifReader : IDumpReader
         if (p == end || buf[p] != (byte)':')
         {
             throw p == end || buf.AsSpan(p, end - p).IndexOf((byte)':') < 0
-                ? Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')")
-                : Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(buf[p])}' is not allowed in an attribute description (letters, digits, '-', ';' options, OIDs)");
+                ? _sink.Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')")
+                : _sink.Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(buf[p])}' is not allowed in an attribute description (letters, digits, '-', ';' options, OIDs)");
         }
 
         var descriptionLength = p - start;
         if (descriptionLength == 0)
         {
-            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
+            throw _sink.Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
         }
 
         if (nameLength < 0)
@@ -809,7 +784,7 @@ public sealed class LdifReader : IDumpReader
 
         if (nameLength == 0)
         {
-            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
+            throw _sink.Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
         }
 
         p++; // past ':'
@@ -851,7 +826,7 @@ public sealed class LdifReader : IDumpReader
             case ValueEncoding.Plain:
                 if (totalLength > _options.MaxValueBytes)
                 {
-                    throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
+                    throw _sink.Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
                 }
 
                 if (valueLength > 0 && (buf[p] == (byte)':' || buf[p] == (byte)'<') && p == start + descriptionLength + 1)
@@ -871,7 +846,7 @@ public sealed class LdifReader : IDumpReader
                 {
                     if ((long)totalLength * 3 / 4 > _options.MaxValueBytes)
                     {
-                        throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "base64 value is larger than the value size limit");
+                        throw _sink.Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "base64 value is larger than the value size limit");
                     }
 
                     var valueStart = p;
@@ -890,7 +865,7 @@ public sealed class LdifReader : IDumpReader
                     var text = _record.Source(valueSource).AsSpan(valueStart, valueLength);
                     if (!IsStrictBase64(text))
                     {
-                        throw Error("LDIF-BASE64", lineNo, recordLine,
+                        throw _sink.Error("LDIF-BASE64", lineNo, recordLine,
                             "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
                     }
 
@@ -900,10 +875,10 @@ public sealed class LdifReader : IDumpReader
             default: // URL
                 if (totalLength == 0)
                 {
-                    throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+                    throw _sink.Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
                 }
 
-                Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
+                _sink.Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
                     "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
                 return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
         }
@@ -920,12 +895,12 @@ public sealed class LdifReader : IDumpReader
         var colon = line.IndexOf((byte)':');
         if (colon < 0)
         {
-            throw Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')");
+            throw _sink.Error("LDIF-NO-COLON", lineNo, recordLine, "attribute line without ':' (expected 'name: value', 'name:: base64' or 'name:< URL')");
         }
 
         if (colon == 0)
         {
-            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
+            throw _sink.Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute line starts with ':': the attribute name is empty");
         }
 
         var sawUnderscore = false;
@@ -934,7 +909,7 @@ public sealed class LdifReader : IDumpReader
             var c = NameClass[line[k]];
             if (c == 0)
             {
-                throw Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(line[k])}' is not allowed in an attribute description");
+                throw _sink.Error("LDIF-BAD-NAME", lineNo, recordLine, $"character '{Printable(line[k])}' is not allowed in an attribute description");
             }
 
             sawUnderscore |= c == Underscore;
@@ -944,7 +919,7 @@ public sealed class LdifReader : IDumpReader
         var nameLength = semi < 0 ? colon : semi;
         if (nameLength == 0)
         {
-            throw Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
+            throw _sink.Error("LDIF-EMPTY-NAME", lineNo, recordLine, "attribute description starts with ';': the attribute type is empty");
         }
 
         if (sawUnderscore)
@@ -973,12 +948,12 @@ public sealed class LdifReader : IDumpReader
         var value = line[p..];
         if ((encoding == ValueEncoding.Base64 ? (long)value.Length * 3 / 4 : value.Length) > _options.MaxValueBytes)
         {
-            throw Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
+            throw _sink.Error("LDIF-VALUE-TOO-LARGE", lineNo, recordLine, "value is larger than the value size limit");
         }
 
         if (encoding == ValueEncoding.Base64 && !IsStrictBase64(value))
         {
-            throw Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
+            throw _sink.Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
         }
 
         if (encoding == ValueEncoding.Plain && !value.IsEmpty && value[^1] == (byte)' ')
@@ -990,10 +965,10 @@ public sealed class LdifReader : IDumpReader
         {
             if (value.IsEmpty)
             {
-                throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+                throw _sink.Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
             }
 
-            Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
+            _sink.Report(DiagnosticSeverity.Warning, "LDIF-URL-VALUE", lineNo, recordLine,
                 "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
         }
 
@@ -1003,14 +978,14 @@ public sealed class LdifReader : IDumpReader
     private void WarnUnderscore(long lineNo, long recordLine)
     {
         _underscoreWarnings++;
-        Report(DiagnosticSeverity.Warning, "LDIF-NAME-UNDERSCORE", lineNo, recordLine,
+        _sink.Report(DiagnosticSeverity.Warning, "LDIF-NAME-UNDERSCORE", lineNo, recordLine,
             "attribute name contains '_', which RFC 2849 does not allow (accepted)");
     }
 
     private void WarnTrailingSpace(long lineNo, long recordLine)
     {
         _trailingSpaceWarnings++;
-        Report(DiagnosticSeverity.Warning, "LDIF-TRAILING-SPACE", lineNo, recordLine,
+        _sink.Report(DiagnosticSeverity.Warning, "LDIF-TRAILING-SPACE", lineNo, recordLine,
             "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
     }
 
@@ -1033,13 +1008,13 @@ public sealed class LdifReader : IDumpReader
     {
         if (line.DescriptionLength != 2)
         {
-            throw Error("LDIF-DN-OPTIONS", lineNo, recordLine, "'dn' takes no options");
+            throw _sink.Error("LDIF-DN-OPTIONS", lineNo, recordLine, "'dn' takes no options");
         }
 
         switch (line.Encoding)
         {
             case ValueEncoding.Url:
-                throw Error("LDIF-DN-URL", lineNo, recordLine, "a DN cannot be given as a URL (':<')");
+                throw _sink.Error("LDIF-DN-URL", lineNo, recordLine, "a DN cannot be given as a URL (':<')");
             case ValueEncoding.Plain when !line.Folded:
                 _record.SetDn(line.ValueSource, line.ValueStart, line.ValueLength);
                 break;
@@ -1060,7 +1035,7 @@ public sealed class LdifReader : IDumpReader
                     var dn = _record.Arena.AsSpan(at, written);
                     if (!Utf8.IsValid(dn))
                     {
-                        throw Error("LDIF-DN-UTF8", lineNo, recordLine, "the base64 DN does not decode to valid UTF-8");
+                        throw _sink.Error("LDIF-DN-UTF8", lineNo, recordLine, "the base64 DN does not decode to valid UTF-8");
                     }
 
                     _record.SetDn(DumpRecord.SourceArena, at, written);
@@ -1078,7 +1053,7 @@ public sealed class LdifReader : IDumpReader
         var attribute = ValueTextOf(in line);
         if (attribute.IsEmpty)
         {
-            throw Error("LDIF-MODIFY-OP", lineNo, recordLine, "a modify operation line must name an attribute");
+            throw _sink.Error("LDIF-MODIFY-OP", lineNo, recordLine, "a modify operation line must name an attribute");
         }
 
         var name = Encoding.ASCII.GetString(attribute);
@@ -1094,7 +1069,7 @@ public sealed class LdifReader : IDumpReader
     {
         if (line.Encoding != ValueEncoding.Plain)
         {
-            throw Error("LDIF-CONTROL", lineNo, recordLine, "a control is written 'control: <oid> [true|false] [value]', not 'control::' or 'control:<'");
+            throw _sink.Error("LDIF-CONTROL", lineNo, recordLine, "a control is written 'control: <oid> [true|false] [value]', not 'control::' or 'control:<'");
         }
 
         var source = line.ValueSource;
@@ -1115,7 +1090,7 @@ public sealed class LdifReader : IDumpReader
 
         if (!IsNumericOid(text[..oidLength]))
         {
-            throw Error("LDIF-CONTROL", lineNo, recordLine, "'control:' must be followed by the control's numeric OID");
+            throw _sink.Error("LDIF-CONTROL", lineNo, recordLine, "'control:' must be followed by the control's numeric OID");
         }
 
         var p = oidLength;
@@ -1142,7 +1117,7 @@ public sealed class LdifReader : IDumpReader
             p = spaces + word;
             if (word == 0 || (p < text.Length && text[p] is not ((byte)' ' or (byte)':')))
             {
-                throw Error("LDIF-CONTROL", lineNo, recordLine, "a control's criticality must be 'true' or 'false'");
+                throw _sink.Error("LDIF-CONTROL", lineNo, recordLine, "a control's criticality must be 'true' or 'false'");
             }
 
             spaces = SkipSpaces(text, p);
@@ -1155,7 +1130,7 @@ public sealed class LdifReader : IDumpReader
         {
             if (text[p] != (byte)':')
             {
-                throw Error("LDIF-CONTROL", lineNo, recordLine, "a control's value must follow ': ', ':: ' (base64) or ':< ' (URL)");
+                throw _sink.Error("LDIF-CONTROL", lineNo, recordLine, "a control's value must follow ': ', ':: ' (base64) or ':< ' (URL)");
             }
 
             p++;
@@ -1173,12 +1148,12 @@ public sealed class LdifReader : IDumpReader
             p = SkipSpaces(text, p);
             if (encoding == ValueEncoding.Base64 && !IsStrictBase64(text[p..]))
             {
-                throw Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 in a control's value");
+                throw _sink.Error("LDIF-BASE64", lineNo, recordLine, "invalid base64 in a control's value");
             }
 
             if (encoding == ValueEncoding.Url && p == text.Length)
             {
-                throw Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
+                throw _sink.Error("LDIF-URL-EMPTY", lineNo, recordLine, "':<' must be followed by a URL");
             }
         }
 
@@ -1215,13 +1190,13 @@ public sealed class LdifReader : IDumpReader
         var value = ValueTextOf(in line);
         if (!value.SequenceEqual("1"u8))
         {
-            throw Error("LDIF-VERSION", lineNo, lineNo, "unsupported LDIF version: only 'version: 1' exists (RFC 2849)");
+            throw _sink.Error("LDIF-VERSION", lineNo, lineNo, "unsupported LDIF version: only 'version: 1' exists (RFC 2849)");
         }
 
         if (_seenRecord && !_sawLdapsearch)
         {
             // Paged 'ldapsearch -L/-LL' repeats "version: 1" before every page; anything else is suspicious but harmless.
-            Report(DiagnosticSeverity.Warning, "LDIF-VERSION-REPEATED", lineNo, lineNo,
+            _sink.Report(DiagnosticSeverity.Warning, "LDIF-VERSION-REPEATED", lineNo, lineNo,
                 "'version: 1' after the first record (paged ldapsearch output, or several files joined together)");
         }
     }
@@ -1251,7 +1226,7 @@ public sealed class LdifReader : IDumpReader
             return DumpRecordKind.ModDn;
         }
 
-        throw Error("LDIF-CHANGETYPE", lineNo, recordLine, "unknown changetype: expected add, delete, modify, modrdn or moddn");
+        throw _sink.Error("LDIF-CHANGETYPE", lineNo, recordLine, "unknown changetype: expected add, delete, modify, modrdn or moddn");
     }
 
     private void NoteComment(ReadOnlySpan<byte> comment, long lineNo, int foldedTo, int region)
@@ -1290,7 +1265,7 @@ public sealed class LdifReader : IDumpReader
         var i = _record.IndexOf("result"u8);
         if (i < 0)
         {
-            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-NO-RESULT", recordLine, recordLine, "ldapsearch 'search:' record without a 'result:' line");
+            _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-NO-RESULT", recordLine, recordLine, "ldapsearch 'search:' record without a 'result:' line");
             return;
         }
 
@@ -1303,7 +1278,7 @@ public sealed class LdifReader : IDumpReader
         var digits = space < 0 ? result : result[..space];
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
         {
-            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-RESULT", lineNo, recordLine, "ldapsearch 'result:' line without a numeric result code");
+            _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-RESULT", lineNo, recordLine, "ldapsearch 'result:' line without a numeric result code");
             return;
         }
 
@@ -1312,7 +1287,7 @@ public sealed class LdifReader : IDumpReader
             var text = space < 0 ? string.Empty : Encoding.UTF8.GetString(result[(space + 1)..]);
             var where = new DumpPosition(SourceName, lineNo, recordLine);
             _stats.FailedSearches.Add(new SearchOutcome(where, code, text));
-            Report(DiagnosticSeverity.Error, "LDIF-SEARCH-FAILED", lineNo, recordLine,
+            _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-FAILED", lineNo, recordLine,
                 $"ldapsearch ended with result {code.ToString(CultureInfo.InvariantCulture)} ({text}), not 0 Success: the dump is incomplete");
         }
     }
@@ -1374,7 +1349,7 @@ public sealed class LdifReader : IDumpReader
                     segment = _lineEnd[k] - _lineStart[k] - 1;
                 }
 
-                throw Error("LDIF-UTF8", firstLine + k, firstLine,
+                throw _sink.Error("LDIF-UTF8", firstLine + k, firstLine,
                     "bytes that are not valid UTF-8 (an ANSI export? try --encoding windows-1252)");
             }
 
@@ -1421,38 +1396,6 @@ public sealed class LdifReader : IDumpReader
     }
 
     private static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
-
-    private void Report(DiagnosticSeverity severity, string code, long line, long recordLine, string message)
-    {
-        if (severity == DiagnosticSeverity.Error)
-        {
-            _stats.Errors++;
-        }
-        else
-        {
-            _stats.Warnings++;
-        }
-
-        if (_diagnostics.Count < _options.MaxDiagnostics)
-        {
-            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(SourceName, line, recordLine), severity, code, message));
-        }
-    }
-
-    private void AddDiagnostic(DumpDiagnostic diagnostic)
-    {
-        _stats.Errors++;
-        if (_diagnostics.Count < _options.MaxDiagnostics)
-        {
-            _diagnostics.Add(diagnostic);
-        }
-    }
-
-    private DumpFormatException Error(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: true);
-
-    private DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(SourceName, line, recordLine), code, message, mayContinue: false);
 
     private static byte[] BuildNameClass()
     {

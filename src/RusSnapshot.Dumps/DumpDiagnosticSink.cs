@@ -1,0 +1,106 @@
+namespace RusSnapshot.Dumps;
+
+/// <summary>
+/// What the dump readers share around their parsing: the diagnostics (kept up to
+/// <see cref="DumpReaderOptions.MaxDiagnostics"/>, all counted), the statistics those counts land in, the exceptions
+/// for a bad record, and the <see cref="IDumpReader.Read"/> loop that applies <see cref="DumpReaderOptions.OnBadRecord"/>.
+/// </summary>
+internal sealed class DumpDiagnosticSink
+{
+    private readonly string _sourceName;
+    private readonly DumpReaderOptions _options;
+    private readonly List<DumpDiagnostic> _diagnostics = [];
+    private bool _fatal;
+    private bool _done;
+
+    /// <param name="sourceName">The input's display name, used in every position.</param>
+    /// <param name="options">The reader's options (error handling, the diagnostics cap).</param>
+    public DumpDiagnosticSink(string sourceName, DumpReaderOptions options)
+    {
+        _sourceName = sourceName;
+        _options = options;
+    }
+
+    /// <summary>The reader's counters; the sink keeps errors, warnings, rejected records and completeness.</summary>
+    public DumpReadStatistics Statistics { get; } = new();
+
+    /// <summary>The diagnostics kept so far.</summary>
+    public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// One <see cref="IDumpReader.Read"/>: calls <paramref name="parseNext"/> until it yields a record (true) or finds the
+    /// end of the input (false). A <see cref="DumpFormatException"/> it throws is collected as a diagnostic and the next
+    /// record tried, or counted and thrown on, as the options say; one that may not continue ends the reading for good.
+    /// </summary>
+    /// <param name="parseNext">The reader's parsing: reads the next record, or does its end-of-input work and returns false.</param>
+    public bool Read(Func<bool> parseNext)
+    {
+        while (!_fatal && !_done)
+        {
+            try
+            {
+                if (parseNext())
+                {
+                    return true;
+                }
+
+                _done = true;
+                Statistics.Complete = !_fatal;
+                return false;
+            }
+            catch (DumpFormatException ex)
+            {
+                if (!ex.MayContinue)
+                {
+                    _fatal = true;
+                }
+
+                if (_options.OnBadRecord != BadRecordHandling.Collect)
+                {
+                    Statistics.Errors++;
+                    throw;
+                }
+
+                Statistics.RejectedRecords++;
+                if (Count(DiagnosticSeverity.Error))
+                {
+                    _diagnostics.Add(ex.ToDiagnostic());
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Counts a problem that does not reject the record (a warning, or an error about the dump as a whole), and keeps it while under the cap.</summary>
+    public void Report(DiagnosticSeverity severity, string code, long line, long recordLine, string message)
+    {
+        if (Count(severity))
+        {
+            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(_sourceName, line, recordLine), severity, code, message));
+        }
+    }
+
+    /// <summary>The exception for a bad record: when collected, the record is skipped and reading goes on.</summary>
+    public DumpFormatException Error(string code, long line, long recordLine, string message) =>
+        new(new DumpPosition(_sourceName, line, recordLine), code, message, mayContinue: true);
+
+    /// <summary>The exception for a problem after which the rest of the input cannot be trusted: reading stops.</summary>
+    public DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
+        new(new DumpPosition(_sourceName, line, recordLine), code, message, mayContinue: false);
+
+    /// <summary>Counts a diagnostic; true while there is room to keep it.</summary>
+    private bool Count(DiagnosticSeverity severity)
+    {
+        if (severity == DiagnosticSeverity.Error)
+        {
+            Statistics.Errors++;
+        }
+        else
+        {
+            Statistics.Warnings++;
+        }
+
+        return _diagnostics.Count < _options.MaxDiagnostics;
+    }
+}
