@@ -132,7 +132,8 @@ public static class ForestAnalyzer
         var c = CultureInfo.InvariantCulture;
         foreach (var input in inputs)
         {
-            var name = input.Source.DisplayName;
+            // Subjects name the file, not its path, so that fingerprints do not change with where the dump was unpacked.
+            var name = Path.GetFileName(input.Source.DisplayName.Replace("!/", "/", StringComparison.Ordinal));
             if (input.Statistics is null)
             {
                 var why = input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error";
@@ -142,7 +143,7 @@ public static class ForestAnalyzer
 
             foreach (var failed in input.Statistics.FailedSearches)
             {
-                yield return new DumpGap("searchFailed", name, [name, failed.Code.ToString(c), failed.Text],
+                yield return new DumpGap("searchFailed", $"{name}:{failed.Position.Line.ToString(c)}", [name, failed.Code.ToString(c), failed.Text],
                     [new Evidence(failed.Position.Source, failed.Position.Line, string.Empty, "result", $"{failed.Code.ToString(c)} {failed.Text}")]);
             }
 

@@ -34,6 +34,21 @@ public static class RusSnapshotCommandLine
             return ExitCodes.UsageError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            // Our own handler below says which input failed and exits 3 (or 2), instead of a stack trace and exit 1,
+            // which would read as "findings" (DESIGN.md section 5: no input may crash the tool).
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OutputFolderException ex)
+        {
+            error.WriteLine($"russnap: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or Dumps.DumpFormatException)
+        {
+            error.WriteLine($"russnap: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace RusSnapshot.Cli.Tests;
@@ -165,5 +166,78 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, CliRunner.Run("analyze", input, "-f", "pdf").ExitCode);
         Assert.Equal(2, CliRunner.Run("analyze", input, "--timestamp", "yesterday").ExitCode);
         Assert.Equal(2, CliRunner.Run("analyze", input, "--lang", "de").ExitCode);
+    }
+}
+
+public sealed class AnalyzeCommandRobustnessTests
+{
+    private static string Fixture(string kind) =>
+        Path.Combine(RulesCommandTests.RepoRoot(), "fixtures", "rules", "RSN2001.DomainWithoutRus", kind + ".ldif");
+
+    [Fact]
+    public void Format_option_followed_by_inputs_as_in_the_synopsis()
+    {
+        using var dir = new TempFolder();
+
+        var r = CliRunner.Run("analyze", "--format", "md", Fixture("valid"), "-o", dir.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "russnap-report.md")));
+    }
+
+    [Fact]
+    public void Unwritable_output_folder_is_a_usage_error_not_a_crash()
+    {
+        var r = CliRunner.Run("analyze", Fixture("valid"), "-o", "/dev/null/reports");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("/dev/null/reports: cannot write the reports", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_of_range_timestamp_is_a_usage_error()
+    {
+        Assert.Equal(2, CliRunner.Run("analyze", Fixture("valid"), "--timestamp", "99999999999999").ExitCode);
+    }
+
+    [Fact]
+    public void Zip_members_that_are_not_dumps_are_skipped_and_a_corrupt_zip_exits_3()
+    {
+        using var dir = new TempFolder();
+        var zip = Path.Combine(dir.Path, "dump.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(Fixture("valid"), "forest.ldif");
+            using (var w = new StreamWriter(archive.CreateEntry("README.txt").Open()))
+            {
+                w.Write("not a dump");
+            }
+
+            using (var w = new StreamWriter(archive.CreateEntry("__MACOSX/._forest.ldif").Open()))
+            {
+                w.Write("\0\u0005\u0016\u0007");
+            }
+        }
+
+        Assert.Equal(0, CliRunner.Run("analyze", zip, "-o", Path.Combine(dir.Path, "out"), "-f", "json").ExitCode);
+
+        var corrupt = dir.Write("corrupt.zip", "PK\u0003\u0004 this is not really a zip archive"u8.ToArray());
+        var r = CliRunner.Run("validate", corrupt);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("russnap: ", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_entry_from_csvde_and_ldifde_with_other_attribute_order_and_spacing_is_no_conflict()
+    {
+        using var dir = new TempFolder();
+        var ldif = dir.Write("a.ldif", "dn: CN=u1,CN=Users,DC=corp,DC=example\nobjectClass: user\ncn: u1\nmailNickname: u1\n\n");
+        var csv = dir.Write("b.csv", "DN,mailNickname,cn,objectClass\r\n\"cn=u1, cn=Users, dc=corp, dc=example\",u1,u1,user\r\n");
+
+        var r = CliRunner.Run("validate", "--format", "json", ldif, csv);
+
+        using var json = System.Text.Json.JsonDocument.Parse(r.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("entries").GetInt64());
+        Assert.Empty(json.RootElement.GetProperty("conflicts").EnumerateArray());
     }
 }

@@ -42,6 +42,7 @@ public sealed class ConfigLoaderTests
     [InlineData("reprot:\n  lang: fr\n", 1, 1, "unknown setting 'reprot'")]
     [InlineData("report:\n  formats: [pdf]\n", 2, 13, "unknown report format 'pdf'")]
     [InlineData("severity: [a\n", 2, 1, "")]
+    [InlineData("severity:\n  RSN2001: error\n  DomainWithoutRus: info\n", 3, 3, "given twice")]
     public void Errors_name_file_line_and_column(string yaml, int line, int column, string message)
     {
         var ex = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "rusnapshot.yaml"));

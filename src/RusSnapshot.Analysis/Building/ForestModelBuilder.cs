@@ -4,6 +4,7 @@ using System.Text;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
+using DistinguishedName = RusSnapshot.Dumps.DistinguishedName;
 
 namespace RusSnapshot.Analysis.Building;
 
@@ -27,7 +28,7 @@ public sealed class ForestModelBuilder
     private readonly List<DumpEntry> _ntdsSettings = [];
     private readonly Dictionary<ulong, DumpEntry> _domainHeads = [];
     private readonly Dictionary<ulong, DumpEntry> _exchangeSystemObjects = [];
-    private string? _configurationDn;
+    private string? _rootDseConfiguration;
     private bool _sawPartitions;
     private bool _sawSites;
     private bool _sawExchangeServices;
@@ -49,6 +50,19 @@ public sealed class ForestModelBuilder
 
         Entries++;
         var dn = record.DnUtf8;
+        if (dn.IsEmpty)
+        {
+            // The rootDSE (ldapsearch -s base -b ""): it names the Configuration NC authoritatively (DOMAIN.md section 2).
+            _rootDseConfiguration ??= record.FirstString("configurationNamingContext"u8);
+            return;
+        }
+
+        if (IsDeletedObject(dn))
+        {
+            DeletedObjects++;
+            return; // tombstones and recycled objects: neither configuration nor recipients (MS-ADTS 3.1.1.5.5.6.1)
+        }
+
         if (!DnBytes.TrailingDcRun(dn, out var run, out var previous))
         {
             return; // not under a DC= naming context (X.500-style names): nothing RUS-related
@@ -81,10 +95,23 @@ public sealed class ForestModelBuilder
     /// <summary>Builds the model from everything added.</summary>
     public ForestModel Build()
     {
-        var configDn = _configurationDn;
+        var configDn = ChooseConfigurationDn();
         var rootDn = configDn is null ? null : configDn[(configDn.IndexOf(',', StringComparison.Ordinal) + 1)..];
 
-        var crossRefsByDn = _crossRefs.ToDictionary(c => Dn.Key(c.Dn), c => c, StringComparer.Ordinal);
+        // Only this forest's Configuration partition counts; the same DN seen twice (appended ldapsearch runs) is one object.
+        KeepOnly(_crossRefs, configDn);
+        KeepOnly(_exchangeServers, configDn);
+        KeepOnly(_rusInstances, configDn);
+        KeepOnly(_organizations, configDn);
+        KeepOnly(_adminGroups, configDn);
+        KeepOnly(_siteServers, configDn);
+        KeepOnly(_ntdsSettings, configDn);
+
+        var crossRefsByDn = new Dictionary<string, DumpEntry>(StringComparer.Ordinal);
+        foreach (var c in _crossRefs)
+        {
+            crossRefsByDn.TryAdd(Dn.Key(c.Dn), c);
+        }
         var domains = new List<DomainInfo>();
         var matched = new HashSet<NamingContextCounter>();
         foreach (var crossRef in _crossRefs.OrderBy(c => c.GetString("nCName"), StringComparer.OrdinalIgnoreCase))
@@ -112,6 +139,11 @@ public sealed class ForestModelBuilder
             {
                 parentDn = parent.GetString("nCName");
             }
+            else if (crossRef.Get("rootTrust") is null)
+            {
+                // Without trustParent: a child's nCName ends with ",<parent nCName>" (DOMAIN.md section 2 fallback).
+                parentDn = DomainNcs().Where(other => !Dn.Same(other, nc) && IsUnder(nc, other)).MaxBy(other => other.Length);
+            }
 
             domains.Add(MakeDomain(nc, counter) with
             {
@@ -124,10 +156,11 @@ public sealed class ForestModelBuilder
             });
         }
 
-        // Domains whose partition is in the dump but whose crossRef is not (a dump without the Configuration partition).
+        // Domains whose partition is in the dump but whose crossRef is not: only when the dump has no crossRefs at all,
+        // since with crossRefs a head they do not name as a domain is an application partition (DomainDnsZones...).
         foreach (var (key, head) in _domainHeads.OrderBy(h => h.Value.Dn, StringComparer.OrdinalIgnoreCase))
         {
-            if (domains.Any(d => Dn.Same(d.Dn, head.Dn)))
+            if (_crossRefs.Count > 0 || domains.Any(d => Dn.Same(d.Dn, head.Dn)))
             {
                 continue;
             }
@@ -151,6 +184,7 @@ public sealed class ForestModelBuilder
         return new ForestModel
         {
             ConfigurationDn = configDn,
+            ForeignConfigurationObjects = _foreignConfigurationObjects,
             Domains = [.. domains],
             Organization = _organizations.OrderBy(o => o.Dn, StringComparer.OrdinalIgnoreCase).Select(o => new ExchangeOrganizationInfo(o.Dn, RdnValue(o.Dn), o)).FirstOrDefault(),
             AdministrativeGroups = [.. _adminGroups.Select(a => RdnValue(a.Dn)).Order(StringComparer.OrdinalIgnoreCase)],
@@ -166,6 +200,60 @@ public sealed class ForestModelBuilder
                 unassigned.Sum(c => c.MailEnabled), unassigned.Sum(c => c.Stamped), unassigned.Sum(c => c.Unstamped),
                 unassigned.Sum(c => c.OptedOut), unassigned.Sum(c => c.Mailboxes)),
         };
+    }
+
+    private long _foreignConfigurationObjects;
+
+    /// <summary>
+    /// The Configuration NC: the rootDSE's configurationNamingContext when the dump has it, else the nCName of the crossRef
+    /// that names a Configuration NC, else the configuration root most objects live under.
+    /// </summary>
+    private string? ChooseConfigurationDn()
+    {
+        if (_rootDseConfiguration is not null)
+        {
+            return _rootDseConfiguration;
+        }
+
+        var named = _crossRefs.Select(c => c.GetString("nCName"))
+            .Where(n => n is not null && n.StartsWith("CN=Configuration,", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(n => Dn.Key(n!), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .FirstOrDefault();
+        if (named is not null)
+        {
+            return named;
+        }
+
+        return _configurationRoots.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
+    }
+
+    private void KeepOnly(List<DumpEntry> entries, string? configDn)
+    {
+        var foreign = configDn is null ? 0 : entries.RemoveAll(e => !IsUnder(e.Dn, configDn));
+        _foreignConfigurationObjects += foreign;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        entries.RemoveAll(e => !seen.Add(Dn.Key(e.Dn)));
+    }
+
+    private IEnumerable<string> DomainNcs() => _crossRefs
+        .Where(c => int.TryParse(c.GetString("systemFlags"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && (f & 3) == 3)
+        .Select(c => c.GetString("nCName")).OfType<string>();
+
+    private static bool IsUnder(string dn, string ancestor) =>
+        DistinguishedName.TryParse(dn, out var d) && DistinguishedName.TryParse(ancestor, out var a) ? d.IsUnder(a) : dn.EndsWith("," + ancestor, StringComparison.OrdinalIgnoreCase) || Dn.Same(dn, ancestor);
+
+    /// <summary>AD's delete-mangled names (RDN + LF + "DEL:"; written <c>\0ADEL:</c> in string DNs) and the Deleted Objects container.</summary>
+    private static bool IsDeletedObject(ReadOnlySpan<byte> dn)
+    {
+        var i = dn.IndexOf("DEL:"u8);
+        if (i > 0 && (dn[i - 1] == (byte)'\n' || (i >= 3 && System.Text.Ascii.EqualsIgnoreCase(dn.Slice(i - 3, 3), "\\0A"u8))))
+        {
+            return true;
+        }
+
+        return dn.IndexOf("CN=Deleted Objects,"u8) >= 0 || dn.IndexOf("cn=deleted objects,"u8) >= 0;
     }
 
     private DomainInfo MakeDomain(string nc, NamingContextCounter? counter)
@@ -274,9 +362,12 @@ public sealed class ForestModelBuilder
         }
     }
 
+    private readonly Dictionary<string, long> _configurationRoots = new(StringComparer.Ordinal);
+
     private void AddConfigurationObject(DumpRecord record, ReadOnlySpan<byte> dn, int run, int previous)
     {
-        _configurationDn ??= "CN=Configuration," + Encoding.UTF8.GetString(dn[run..]);
+        var root = "CN=Configuration," + Encoding.UTF8.GetString(dn[run..]);
+        _configurationRoots[root] = _configurationRoots.GetValueOrDefault(root) + 1;
         bool crossRef = false, crossRefContainer = false, exchangeServer = false, rus = false, org = false, adminGroup = false,
             exchangeServices = false, sites = false, server = false, ntds = false, deleted = false;
         for (var i = 0; i < record.Count; i++)

@@ -41,11 +41,10 @@ public sealed partial record ExchangeVersion(int Major, int Minor, int Build, Ex
         if (serialNumber is not null)
         {
             var m = SerialPattern().Match(serialNumber);
-            if (m.Success)
+            if (m.Success
+                && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+                && TryGroup(m.Groups[2], out var minor) && TryGroup(m.Groups[3], out var build))
             {
-                var major = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                var minor = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-                var build = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
                 return new ExchangeVersion(major, minor, build, Classify(major, minor), Name(major, minor));
             }
         }
@@ -73,6 +72,12 @@ public sealed partial record ExchangeVersion(int Major, int Minor, int Build, Ex
         }
 
         return Unknown;
+    }
+
+    private static bool TryGroup(Group group, out int value)
+    {
+        value = 0;
+        return !group.Success || int.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     private static ExchangeGeneration Classify(int major, int minor) => major switch

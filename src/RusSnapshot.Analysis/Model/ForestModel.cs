@@ -125,6 +125,9 @@ public sealed record ForestModel
 
     public ImmutableArray<DomainInfo> Domains { get; init; } = [];
 
+    /// <summary>Configuration objects of another forest's Configuration NC found in the dump, and left out.</summary>
+    public long ForeignConfigurationObjects { get; init; }
+
     public ExchangeOrganizationInfo? Organization { get; init; }
 
     public ImmutableArray<string> AdministrativeGroups { get; init; } = [];

@@ -28,9 +28,12 @@ public sealed record Finding
     /// <summary>Set when a configuration suppression matched: the finding stays visible, marked, with the reason.</summary>
     public string? SuppressedBecause { get; init; }
 
-    /// <summary>Stable identity for diffing two reports: rule id and the subject DN in canonical form (case, spacing and escapes normalised).</summary>
-    public string Fingerprint => MakeFingerprint(RuleId, Subject);
+    /// <summary>
+    /// Stable identity for diffing two reports and for suppressions: the message id (rule id and which condition) and the
+    /// subject in canonical form (case, spacing and escapes normalised), so two findings of one rule never collide.
+    /// </summary>
+    public string Fingerprint => MakeFingerprint(MessageId, Subject);
 
-    public static string MakeFingerprint(string ruleId, string subject) =>
-        $"{ruleId}:{(subject.Length == 0 ? string.Empty : Model.Dn.Key(subject))}";
+    public static string MakeFingerprint(string messageId, string subject) =>
+        $"{messageId}:{(subject.Length == 0 ? string.Empty : Model.Dn.Key(subject))}";
 }

@@ -24,6 +24,7 @@ public static class RuleTexts
         ["RSN1001.ldapsearchUnfinished"] = "The ldapsearch output '{0}' has no final search result: the search did not finish or the file was cut off.",
         ["RSN1001.readErrors"] = "{1} record(s) of '{0}' could not be read ({2} error(s)): the analysis ran without them.",
         ["RSN1001.unreadable"] = "The input '{0}' could not be read: {1}",
+        ["RSN1001.foreignConfiguration"] = "{0} configuration object(s) belong to another forest's Configuration partition than '{1}' and were left out: the inputs mix forests.",
 
         ["RSN1002.title"] = "The same entry differs between two inputs",
         ["RSN1002.explanation"] = "When several exports are analysed together, an entry may appear in more than one (exports of overlapping partitions, or dumps taken at different times). RusSnapshot uses the first copy. If the copies differ, the dumps were taken at different times or from different domain controllers, and findings may reflect either state.",
@@ -52,7 +53,7 @@ public static class RuleTexts
         ["RSN2003.remediation"] = "In Exchange System Manager, expand Recipients, Recipient Update Services, and open the properties of the instance named in this finding.\nNext to 'Exchange server', click Browse and choose a running Exchange 2000/2003 back-end server.\nClick OK, right-click the instance and choose Update Now.",
         ["RSN2003.noLink"] = "Recipient Update Service '{0}' has no Exchange server (msExchAddressListServiceLink is empty): it runs nowhere.",
         ["RSN2003.deleted"] = "Recipient Update Service '{0}' runs on a deleted server ('{1}').",
-        ["RSN2003.notFound"] = "Recipient Update Service '{0}' runs on '{1}', which is no Exchange server of the dump.",
+        ["RSN2003.notFound"] = "Recipient Update Service '{0}' runs on '{1}', which matches no Exchange server in the dump.",
         ["RSN2003.noExchange"] = "The dump holds no Exchange servers container: the servers that run RUS cannot be checked.",
 
         ["RSN2004.title"] = "Recipient Update Service on a server that cannot run it",
@@ -98,6 +99,7 @@ public static class RuleTexts
         ["RSN1001.ldapsearchUnfinished"] = "La sortie ldapsearch « {0} » n'a pas de résultat de recherche final : la recherche ne s'est pas terminée ou le fichier a été tronqué.",
         ["RSN1001.readErrors"] = "{1} enregistrement(s) de « {0} » n'ont pas pu être lus ({2} erreur(s)) : l'analyse s'est faite sans eux.",
         ["RSN1001.unreadable"] = "L'entrée « {0} » n'a pas pu être lue : {1}",
+        ["RSN1001.foreignConfiguration"] = "{0} objet(s) de configuration appartiennent à une autre partition de configuration que « {1} » et ont été ignorés : les exports mélangent des forêts.",
 
         ["RSN1002.title"] = "La même entrée diffère entre deux exports",
         ["RSN1002.explanation"] = "Quand plusieurs exports sont analysés ensemble, une entrée peut figurer dans plusieurs d'entre eux. RusSnapshot garde la première copie. Si les copies diffèrent, les exports ont été faits à des moments ou sur des contrôleurs de domaine différents, et les constats peuvent refléter l'un ou l'autre état.",
@@ -126,14 +128,14 @@ public static class RuleTexts
         ["RSN2003.remediation"] = "Dans le Gestionnaire système Exchange, développez Destinataires, Services de mise à jour de destinataire, et ouvrez les propriétés de l'instance citée.\nEn regard de « Serveur Exchange », cliquez sur Parcourir et choisissez un serveur principal Exchange 2000/2003 en service.\nCliquez sur OK, puis cliquez avec le bouton droit sur l'instance et choisissez Mettre à jour maintenant.",
         ["RSN2003.noLink"] = "Le service de mise à jour de destinataire « {0} » n'a pas de serveur Exchange (msExchAddressListServiceLink est vide) : il ne s'exécute nulle part.",
         ["RSN2003.deleted"] = "Le service de mise à jour de destinataire « {0} » s'exécute sur un serveur supprimé (« {1} »).",
-        ["RSN2003.notFound"] = "Le service de mise à jour de destinataire « {0} » s'exécute sur « {1} », qui n'est aucun serveur Exchange de l'export.",
+        ["RSN2003.notFound"] = "Le service de mise à jour de destinataire « {0} » s'exécute sur « {1} », qui ne correspond à aucun serveur Exchange de l'export.",
         ["RSN2003.noExchange"] = "L'export ne contient pas le conteneur des serveurs Exchange : les serveurs qui exécutent le RUS ne peuvent pas être vérifiés.",
 
         ["RSN2004.title"] = "Service de mise à jour de destinataire sur un serveur qui ne peut pas l'exécuter",
         ["RSN2004.explanation"] = "Le service de mise à jour de destinataire est un composant d'Exchange 2000/2003. Un serveur Exchange 2007 ou ultérieur ne peut pas l'exécuter (ExBPA « Invalid Recipient Update Service Server Designated »). Un serveur frontal Exchange 2003 ne doit pas l'exécuter non plus (ExBPA « This front-end server is configured with the recipient update service »). La version du serveur est lue dans serialNumber et versionNumber, son rôle frontal dans serverRole.",
         ["RSN2004.remediation"] = "Dans le Gestionnaire système Exchange, ouvrez les propriétés du service de mise à jour de destinataire cité.\nEn regard de « Serveur Exchange », cliquez sur Parcourir et choisissez un serveur principal Exchange 2000/2003.\nS'il n'en reste aucun, le RUS n'est plus nécessaire : appliquez les stratégies d'adresses de messagerie avec les outils d'Exchange 2007/2010.",
-        ["RSN2004.laterVersion"] = "Le service de mise à jour de destinataire « {0} » doit s'exécuter sur « {1} » ({2}), qui ne peut pas l'exécuter.",
-        ["RSN2004.frontEnd"] = "Le service de mise à jour de destinataire « {0} » doit s'exécuter sur « {1} », un serveur frontal Exchange 2003.",
+        ["RSN2004.laterVersion"] = "Le service de mise à jour de destinataire « {0} » est configuré pour s'exécuter sur « {1} » ({2}), qui ne peut pas l'exécuter.",
+        ["RSN2004.frontEnd"] = "Le service de mise à jour de destinataire « {0} » est configuré pour s'exécuter sur « {1} », un serveur frontal Exchange 2003.",
 
         ["RSN2005.title"] = "Service de mise à jour de destinataire pour un domaine que la forêt n'a pas",
         ["RSN2005.explanation"] = "Une instance sert le contexte de nommage que nomme msExchDomainLink : la partition de configuration (instance d'entreprise) ou un domaine de la forêt. Si le lien nomme un domaine retiré (nom d'objet supprimé, ou aucun crossRef de domaine activé), l'instance est un reste inutile, et elle masque le fait que le domaine visé n'en a peut-être aucune.",
@@ -152,7 +154,7 @@ public static class RuleTexts
         ["RSN2007.explanation"] = "Le service de mise à jour de destinataire attribue à chaque destinataire à extension messagerie (un objet ayant mailNickname) ses adresses (proxyAddresses), son legacyExchangeDN et son appartenance aux listes d'adresses (showInAddressBook). Les destinataires qui n'en ont pas n'ont jamais été traités : c'est ce que voient les utilisateurs quand un domaine n'a pas de RUS en état de marche. Les destinataires dont la mise à jour automatique des adresses est désactivée (msExchPoliciesExcluded) sont comptés à part, et les destinataires masqués ne sont pas censés avoir showInAddressBook. (Heuristique dérivée de KB253770 et KB253838.)",
         ["RSN2007.remediation"] = "Corrigez d'abord tout autre constat RUS de ce domaine (instance, serveur ou contrôleur de domaine manquant).\nPuis, dans le Gestionnaire système Exchange, cliquez avec le bouton droit sur le service de mise à jour de destinataire du domaine et choisissez Mettre à jour maintenant (ou Reconstruire pour retraiter tous les destinataires).\nRefaites un export et vérifiez que le nombre est tombé à zéro.",
         ["RSN2007.fail"] = "Le domaine « {0} » a {1} destinataire(s) à extension messagerie jamais traité(s) par le RUS (sur {2}).",
-        ["RSN2007.unassigned"] = "{0} destinataire(s) à extension messagerie jamais traité(s) se trouvent dans des contextes de nommage qui ne correspondent à aucun domaine de l'export.",
+        ["RSN2007.unassigned"] = "{0} destinataire(s) à extension messagerie jamais traité(s) par le RUS se trouvent dans des contextes de nommage qui ne correspondent à aucun domaine de l'export.",
 
         ["RSN4001.title"] = "Domaine avec des destinataires mais non préparé pour Exchange",
         ["RSN4001.explanation"] = "L'installation d'Exchange avec /domainprep crée le conteneur Microsoft Exchange System Objects dans chaque domaine qui contient des destinataires Exchange, ainsi que les groupes dont dépend le RUS. Un domaine qui contient des destinataires à extension messagerie sans ce conteneur n'a jamais été préparé : le RUS ne peut pas le gérer correctement, et l'installation d'Exchange 2007/2010 attend que chacun de ces domaines soit préparé.",

@@ -26,7 +26,6 @@ internal static class AnalyzeCommand
         var formats = new Option<string[]>("--format", "-f")
         {
             Description = "Report formats, comma-separated or repeated: md, json, html (default: all three)",
-            AllowMultipleArgumentsPerToken = true,
         };
         var lang = new Option<string?>("--lang") { Description = "Report language: en or fr (default en)" };
         lang.AcceptOnlyFromAmong("en", "fr");
@@ -110,7 +109,7 @@ internal static class AnalyzeCommand
         {
             sources = DumpSource.Expand(args.Inputs);
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"russnap: {ex.Message}");
             return ExitCodes.InvalidInput;
@@ -145,17 +144,24 @@ internal static class AnalyzeCommand
             ToolVersion = ToolVersion,
         });
 
-        Directory.CreateDirectory(args.OutputDir);
         var written = new List<string>();
-        foreach (var writer in writers)
+        try
         {
-            var path = Path.Combine(args.OutputDir, $"{ReportBaseName}.{writer.FileExtension}");
-            using (var file = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" })
+            Directory.CreateDirectory(args.OutputDir);
+            foreach (var writer in writers)
             {
-                writer.Write(document, file);
-            }
+                var path = Path.Combine(args.OutputDir, $"{ReportBaseName}.{writer.FileExtension}");
+                using (var file = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" })
+                {
+                    writer.Write(document, file);
+                }
 
-            written.Add(path);
+                written.Add(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"{args.OutputDir}: cannot write the reports there: {ex.Message}", ex);
         }
 
         WriteSummary(result, language, written, output);
@@ -208,7 +214,13 @@ internal static class AnalyzeCommand
     internal static bool TryTimestamp(string? text, out DateTimeOffset when, out string? problem)
     {
         problem = null;
-        text ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch ? epoch : null;
+        var origin = "--timestamp";
+        if (text is null && Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch)
+        {
+            text = epoch;
+            origin = "SOURCE_DATE_EPOCH";
+        }
+
         if (text is null)
         {
             when = DateTimeOffset.UtcNow;
@@ -217,10 +229,17 @@ internal static class AnalyzeCommand
 
         // Unix seconds (SOURCE_DATE_EPOCH's form); "@" is System.CommandLine's response-file prefix, so it is optional here.
         var digits = text.StartsWith('@') ? text[1..] : text;
-        if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
         {
-            when = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            return true;
+            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253402300799)
+            {
+                when = DateTimeOffset.FromUnixTimeSeconds(seconds);
+                return true;
+            }
+
+            when = default;
+            problem = $"{origin} '{text}' is out of range: Unix seconds up to 253402300799 (year 9999)";
+            return false;
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out when))
@@ -228,7 +247,7 @@ internal static class AnalyzeCommand
             return true;
         }
 
-        problem = $"'{text}' is not a timestamp: expected ISO 8601 (2026-11-24T12:00:00Z) or Unix seconds";
+        problem = $"{origin} '{text}' is not a timestamp: expected ISO 8601 (2026-11-24T12:00:00Z) or Unix seconds";
         return false;
     }
 }

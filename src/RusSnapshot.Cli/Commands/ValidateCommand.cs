@@ -46,7 +46,7 @@ internal static class ValidateCommand
         {
             sources = DumpSource.Expand(paths);
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"russnap: {ex.Message}");
             return ExitCodes.InvalidInput;

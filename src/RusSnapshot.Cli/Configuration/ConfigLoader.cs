@@ -86,6 +86,11 @@ public static class ConfigLoader
         {
             var rule = Scalar(key, file, "a rule id or name");
             var descriptor = RuleCatalog.Find(rule) ?? throw At(key, file, $"unknown rule '{rule}' (run 'russnap rules' for the list)");
+            if (result.ContainsKey(descriptor.Id))
+            {
+                throw At(key, file, $"rule {descriptor.Id} ({descriptor.Name}) is given twice");
+            }
+
             var text = Scalar(value, file, "error, warning or info");
             if (!SeverityNames.TryParse(text, out var severity))
             {

@@ -163,7 +163,7 @@ public sealed class DumpSetReader : IDisposable
 
     private bool IsDuplicate(DumpRecord record)
     {
-        var dnHash = FastHash.HashIgnoreAsciiCase(record.DnUtf8);
+        var dnHash = DnKeyHash(record.DnUtf8);
         var contentHash = ContentHash(record);
         if (!_seen!.TryGetValue(dnHash, out var seen))
         {
@@ -183,17 +183,54 @@ public sealed class DumpSetReader : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Order-independent content hash over (attribute type, decoded value) pairs, so that the same entry exported by csvde
+    /// and by ldifde (other attribute order, plain vs base64) is not a conflict.
+    /// </summary>
     private static ulong ContentHash(DumpRecord record)
     {
-        ulong h = 17;
+        ulong sum = 0;
         for (var i = 0; i < record.Count; i++)
         {
-            // Decoded values, so that the same value written plain in one export and base64 in another still matches.
-            h = (h * 31) ^ FastHash.HashIgnoreAsciiCase(record.NameAt(i));
-            h = (h * 31) ^ FastHash.Hash(record.ValueAt(i));
+            var name = FastHash.HashIgnoreAsciiCase(record.NameAt(i));
+            sum += FastHash.Hash(record.ValueAt(i), seed: name);
         }
 
-        return h;
+        return sum ^ (ulong)record.Count;
+    }
+
+    /// <summary>The DN's hash with ASCII case folded and spaces around ',' dropped (some tools write "CN=x, DC=y").</summary>
+    private static ulong DnKeyHash(ReadOnlySpan<byte> dn)
+    {
+        if (dn.IndexOf((byte)' ') < 0)
+        {
+            return FastHash.HashIgnoreAsciiCase(dn);
+        }
+
+        Span<byte> buffer = dn.Length <= 1024 ? stackalloc byte[dn.Length] : new byte[dn.Length];
+        var n = 0;
+        for (var i = 0; i < dn.Length; i++)
+        {
+            var b = dn[i];
+            if (b == (byte)' ' && ((n > 0 && buffer[n - 1] == (byte)',') || NextNonSpace(dn, i) == (byte)','))
+            {
+                continue;
+            }
+
+            buffer[n++] = b;
+        }
+
+        return FastHash.HashIgnoreAsciiCase(buffer[..n]);
+    }
+
+    private static byte NextNonSpace(ReadOnlySpan<byte> s, int i)
+    {
+        while (i < s.Length && s[i] == (byte)' ')
+        {
+            i++;
+        }
+
+        return i < s.Length ? s[i] : (byte)0;
     }
 
     private bool OpenNext()

@@ -31,6 +31,7 @@ public sealed class DumpSource
     /// <c>.gz</c> decompressed, each dump inside a <c>.zip</c> as its own source.
     /// </summary>
     /// <exception cref="FileNotFoundException">A path names nothing.</exception>
+    /// <exception cref="InvalidDataException">A .zip archive is corrupt.</exception>
     public static IReadOnlyList<DumpSource> Expand(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -73,7 +74,13 @@ public sealed class DumpSource
         if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             using var zip = ZipFile.OpenRead(file);
-            foreach (var member in zip.Entries.Where(e => !string.IsNullOrEmpty(e.Name)).Select(e => e.FullName).Order(StringComparer.Ordinal))
+            // Only dump files: an archive also holds READMEs, manifests and macOS "__MACOSX/._x" resource forks.
+            var members = zip.Entries
+                .Where(e => !string.IsNullOrEmpty(e.Name) && !e.Name.StartsWith('.') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
+                .Select(e => e.FullName)
+                .Where(n => IsDumpFileName(n) && !n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal);
+            foreach (var member in members)
             {
                 // Zip member names are only labels here: nothing is ever extracted to disk.
                 var name = member;

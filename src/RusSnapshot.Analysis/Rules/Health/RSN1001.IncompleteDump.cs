@@ -27,6 +27,12 @@ internal sealed class IncompleteDump : IRule
             yield return context.Fail(Rule, forest.ConfigurationDn ?? string.Empty, "noExchange", []);
         }
 
+        if (forest.ForeignConfigurationObjects > 0)
+        {
+            yield return context.Fail(Rule, forest.ConfigurationDn ?? string.Empty, "foreignConfiguration",
+                [forest.ForeignConfigurationObjects.ToString(System.Globalization.CultureInfo.InvariantCulture), forest.ConfigurationDn ?? string.Empty]);
+        }
+
         foreach (var domain in forest.Domains.Where(d => d.Enabled && d.CrossRef is not null && !d.PartitionInDump))
         {
             yield return context.Fail(Rule, domain.Dn, "partitionMissing", [domain.DnsName ?? domain.Dn], [Evidence.Of(domain.CrossRef!, "nCName")]);
