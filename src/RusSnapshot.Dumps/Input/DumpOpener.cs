@@ -57,7 +57,9 @@ public static class DumpOpener
             Stream utf8 = new PrefixedStream(prefix, bom, length - bom, raw);
             if (encoding.CodePage != 65001)
             {
-                utf8 = Encoding.CreateTranscodingStream(utf8, encoding, new UTF8Encoding(false), leaveOpen: false);
+                utf8 = SingleByteToUtf8Stream.Supports(encoding)
+                    ? new SingleByteToUtf8Stream(utf8, encoding)
+                    : Encoding.CreateTranscodingStream(utf8, encoding, new UTF8Encoding(false), leaveOpen: false);
             }
 
             var format = options.Format ?? DetectFormat(prefix.AsSpan(bom, length - bom), encoding, source.DisplayName);
