@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Reader benchmark (DESIGN.md section 7): generates ldifde dumps of 100,000 and 1,000,000 entries with russnap-synth,
-# then times, on the same file with the page cache warm, each reader as a whole process from start to exit:
-# cat, wc -l, russnap validate, readbench (LdifReader alone), python-ldap LDIFParser (streaming),
-# Perl Net::LDAP::LDIF and OpenLDAP slapadd -u (dry run). Prints a Markdown table: wall time (best of the runs),
-# MB/s (10^6 bytes), entries/s, max RSS; then the growth from 100k to 1M entries.
+# Reader benchmark (DESIGN.md section 7): generates dumps of 100,000 and 1,000,000 entries with russnap-synth (ldifde
+# LDIF in UTF-8; csvde CSV in UTF-8 and in Windows-1252), then times, on the same file with the page cache warm, each
+# reader as a whole process from start to exit: cat, wc -l, russnap validate, and the peers: for LDIF readbench
+# (LdifReader alone), python-ldap LDIFParser (streaming), Perl Net::LDAP::LDIF and OpenLDAP slapadd -u (dry run); for
+# CSV Python's csv module. Prints a Markdown table: wall time (best of the runs), MB/s (10^6 bytes), entries/s,
+# max RSS; then the growth from the smallest to the largest size.
 #
 # Usage: tests/benchmarks/run.sh [--sizes "100000 1000000"] [--repeat N] [--skip-slow-peers] [--dir DIR]
 #   --repeat N          runs per fast reader, best wall time kept (default 3); python and Perl run once
-#   --skip-slow-peers   skip python-ldap and Net::LDAP on dumps over 500 MB (they take minutes)
-#   --dir DIR           where dumps and builds go (default /tmp/russnap-bench; needs about 3 GB)
+#   --skip-slow-peers   skip python-ldap, Net::LDAP and Python csv on dumps over 500 MB (they take minutes)
+#   --dir DIR           where dumps and builds go (default /tmp/russnap-bench; needs about 7.5 GB)
 # Needs: .NET SDK 10, and from Debian: python3-ldap libnet-ldap-perl slapd time (GNU time in /usr/bin/time).
 # Every build and every timed run holds /tmp/rs-build.lock, so that runs on a shared machine do not overlap.
 set -euo pipefail
@@ -73,9 +74,12 @@ class P(ldif.LDIFParser):
     def handle(self,dn,entry): self.n+=1
 p=P(open(sys.argv[1],"rb")); p.parse(); print(p.n)'
 PERL_READ='$l=Net::LDAP::LDIF->new(shift,"r",onerror=>"die"); $n++ while $l->read_entry; print "$n\n"'
+PY_CSV='import csv,sys
+csv.field_size_limit(sys.maxsize)
+r=csv.reader(open(sys.argv[1],newline="",encoding=sys.argv[2])); next(r); print(sum(1 for _ in r))'
 
 # ---------------------------------------------------------------- measurement
-# measure LABEL RUNS FILE COUNT CMD...: runs CMD (holding the lock) RUNS times; keeps the best wall time and the
+# measure LABEL RUNS FILE COUNT CMD... (KIND and N set by the caller): runs CMD (holding the lock) RUNS times; keeps the best wall time and the
 # largest RSS. COUNT says where the command prints what it counted: "line" (a line that starts with the number),
 # "field3" (third field of the first line, readbench), "lines" (wc -l: a line count), or "none".
 RESULTS="$DIR/results.tsv"
@@ -113,35 +117,55 @@ measure() {
       esac
     fi
   done
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$file")" "$label" "$runs" "$best" "$rss" "${count:--}" "$(stat -c %s "$file")" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$KIND" "$N" "$(basename "$file")" "$label" "$runs" "$best" "$rss" "${count:--}" "$(stat -c %s "$file")" >>"$RESULTS"
 }
 
-for n in $SIZES; do
-  file="$DIR/ldifde-$n.ldf"
-  if [ ! -s "$file" ] || [ ! -s "$file.args" ] || [ "$(cat "$file.args")" != "--entries $n --seed $SEED" ]; then
+# generate KIND N FILE ARGS...: writes the dump unless the same arguments made it before; records the generator's time.
+generate() {
+  local file=$3; shift 3
+  local args="$* --entries $N --seed $SEED"
+  if [ ! -s "$file" ] || [ ! -s "$file.args" ] || [ "$(cat "$file.args")" != "$args" ]; then
     echo "generating $file" >&2
-    flock "$LOCK" "$TIMEIT" "$LOG/gen-$n.txt" "$SYNTH" -o "$file" --entries "$n" --seed "$SEED" --dialect ldifde >"$LOG/gen-$n.out"
-    echo "--entries $n --seed $SEED" >"$file.args"
-    read -r wall kb <"$LOG/gen-$n.txt"
+    # shellcheck disable=SC2086
+    flock "$LOCK" "$TIMEIT" "$LOG/gen.txt" "$SYNTH" -o "$file" $args >"$LOG/gen.out"
+    echo "$args" >"$file.args"
+    read -r wall kb <"$LOG/gen.txt"
     wall=$(awk -v w="$wall" 'BEGIN { printf "%.3f", w }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$file")" "russnap-synth (generates it)" 1 "$wall" "$kb" "$n" "$(stat -c %s "$file")" >"$file.gen"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$KIND" "$N" "$(basename "$file")" "russnap-synth (generates it)" 1 "$wall" "$kb" "$N" "$(stat -c %s "$file")" >"$file.gen"
   fi
   cat "$file.gen" >>"$RESULTS"
-  size=$(stat -c %s "$file")
-  slow_runs=1
-  echo "measuring $file ($size bytes)" >&2
+  echo "measuring $file ($(stat -c %s "$file") bytes)" >&2
   cat "$file" >/dev/null                       # warm the page cache
+}
+
+slow() { [ "$SKIP_SLOW" = 1 ] && [ "$(stat -c %s "$1")" -gt 500000000 ] && echo "skipping slow peers on $1" >&2 && return 1; return 0; }
+
+for N in $SIZES; do
+  # ldifde LDIF, UTF-8 (what the collector writes; ldifde -u output is the same text in UTF-16).
+  KIND=ldifde; file="$DIR/ldifde-$N.ldf"
+  generate "$KIND" "$N" "$file" --dialect ldifde
   measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
   measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
   measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
   measure "readbench reader (LdifReader alone)" "$REPEAT" "$file" field3 "$READBENCH" "$file" reader
   measure "slapadd -u -s (OpenLDAP, C)" "$REPEAT" "$file" none slapadd -f "$SLAPDIR/slapd.conf" -l "$file" -u -s -q
-  if [ "$SKIP_SLOW" = 1 ] && [ "$size" -gt 500000000 ]; then
-    echo "skipping python-ldap and Net::LDAP on $file" >&2
-  else
-    measure "python-ldap LDIFParser (streaming)" "$slow_runs" "$file" line "$PY" -c "$PY_STREAM" "$file"
-    measure "Perl Net::LDAP::LDIF" "$slow_runs" "$file" line perl -MNet::LDAP::LDIF -e "$PERL_READ" "$file"
+  if slow "$file"; then
+    measure "python-ldap LDIFParser (streaming)" 1 "$file" line "$PY" -c "$PY_STREAM" "$file"
+    measure "Perl Net::LDAP::LDIF" 1 "$file" line perl -MNet::LDAP::LDIF -e "$PERL_READ" "$file"
   fi
+
+  # csvde CSV in UTF-8, and in Windows-1252 as csvde writes it without -u (the reader transcodes it).
+  for KIND in csvde csvde-ansi; do
+    file="$DIR/$KIND-$N.csv"
+    if [ "$KIND" = csvde ]; then enc=utf-8; pyenc=utf-8; else enc=windows-1252; pyenc=cp1252; fi
+    generate "$KIND" "$N" "$file" --dialect csvde --encoding "$enc"
+    measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
+    measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
+    measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    if slow "$file"; then
+      measure "Python csv.reader (streaming)" 1 "$file" line "$PY" -c "$PY_CSV" "$file" "$pyenc"
+    fi
+  done
 done
 
 # ---------------------------------------------------------------- report
@@ -152,13 +176,11 @@ echo "Best wall time of the runs; page cache warm; MB = 10^6 bytes; RSS = max re
 echo
 echo "| dump | entries | size MB | reader | runs | wall s | MB/s | entries/s | max RSS MB | entries seen |"
 echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-while IFS=$'\t' read -r file label runs wall kb count size; do
-  n=${file#ldifde-}; n=${n%.ldf}
+while IFS=$'\t' read -r kind n file label runs wall kb count size; do
   awk -v f="$file" -v n="$n" -v l="$label" -v r="$runs" -v w="$wall" -v kb="$kb" -v c="$count" -v s="$size" 'BEGIN {
     ww = (w > 0 ? w : 0.001)
     printf "| %s | %d | %.0f | %s | %s | %.3f | %.0f | %.0f | %.1f | %s |\n", f, n, s/1e6, l, r, w, s/1e6/ww, n/ww, kb/1024, c }'
 done <"$RESULTS"
-echo "| csvde-*.csv | | | russnap validate (csvde) | | | | | | TODO: CsvDumpReader is not on main yet |"
 
 set -- $SIZES
 if [ $# -ge 2 ]; then
@@ -166,11 +188,11 @@ if [ $# -ge 2 ]; then
   echo
   echo "Growth from $small to $large entries (DESIGN.md: time at most x$((large / small)), memory at most x1.2):"
   echo
-  echo "| reader | time ratio | memory ratio |"
-  echo "| --- | ---: | ---: |"
-  awk -F'\t' -v a="ldifde-$small.ldf" -v b="ldifde-$large.ldf" '
-    $1 == a { ta[$2] = $4; ma[$2] = $5; order[++k] = $2 }
-    $1 == b { tb[$2] = $4; mb[$2] = $5 }
-    END { for (i = 1; i <= k; i++) { l = order[i]; if (l in tb && ta[l] > 0)
-      printf "| %s | x%.1f | x%.2f |\n", l, tb[l] / ta[l], mb[l] / ma[l] } }' "$RESULTS"
+  echo "| dump | reader | time ratio | memory ratio |"
+  echo "| --- | --- | ---: | ---: |"
+  awk -F'\t' -v a="$small" -v b="$large" '
+    $2 == a { key = $1 SUBSEP $4; ta[key] = $6; ma[key] = $7; order[++k] = key }
+    $2 == b { key = $1 SUBSEP $4; tb[key] = $6; mb[key] = $7 }
+    END { for (i = 1; i <= k; i++) { key = order[i]; split(key, p, SUBSEP); if (key in tb && ta[key] > 0)
+      printf "| %s | %s | x%.1f | x%.2f |\n", p[1], p[2], tb[key] / ta[key], mb[key] / ma[key] } }' "$RESULTS"
 fi
