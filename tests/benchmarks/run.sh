@@ -6,10 +6,13 @@
 # CSV Python's csv module. Prints a Markdown table: wall time (best of the runs), MB/s (10^6 bytes), entries/s,
 # max RSS; then the growth from the smallest to the largest size.
 #
-# Usage: tests/benchmarks/run.sh [--sizes "100000 1000000"] [--repeat N] [--skip-slow-peers] [--dir DIR]
+# Usage: tests/benchmarks/run.sh [--sizes "100000 1000000"] [--kinds "ldifde csvde csvde-ansi ldifde-u"] [--repeat N]
+#                               [--skip-slow-peers] [--dir DIR]
+#   --kinds             which dumps: ldifde (UTF-8), csvde (UTF-8), csvde-ansi (Windows-1252, csvde without -u),
+#                       ldifde-u (UTF-16LE with BOM, ldifde -u); the peers read only the UTF-8 LDIF and the CSVs
 #   --repeat N          runs per fast reader, best wall time kept (default 3); python and Perl run once
 #   --skip-slow-peers   skip python-ldap, Net::LDAP and Python csv on dumps over 500 MB (they take minutes)
-#   --dir DIR           where dumps and builds go (default /tmp/russnap-bench; needs about 7.5 GB)
+#   --dir DIR           where dumps and builds go (default /tmp/russnap-bench; needs about 13 GB)
 # Needs: .NET SDK 10, and from Debian: python3-ldap libnet-ldap-perl slapd time (GNU time in /usr/bin/time).
 # Every build and every timed run holds /tmp/rs-build.lock, so that runs on a shared machine do not overlap.
 set -euo pipefail
@@ -18,6 +21,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIZES="100000 1000000"
 REPEAT=3
 SKIP_SLOW=0
+KINDS="ldifde csvde csvde-ansi ldifde-u"
 DIR=/tmp/russnap-bench
 SEED=1
 while [ $# -gt 0 ]; do
@@ -25,6 +29,7 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --skip-slow-peers) SKIP_SLOW=1; shift ;;
+    --kinds) KINDS=$2; shift 2 ;;
     --dir) DIR=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -140,22 +145,27 @@ generate() {
 
 slow() { [ "$SKIP_SLOW" = 1 ] && [ "$(stat -c %s "$1")" -gt 500000000 ] && echo "skipping slow peers on $1" >&2 && return 1; return 0; }
 
+wanted() { case " $KINDS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 for N in $SIZES; do
-  # ldifde LDIF, UTF-8 (what the collector writes; ldifde -u output is the same text in UTF-16).
-  KIND=ldifde; file="$DIR/ldifde-$N.ldf"
-  generate "$KIND" "$N" "$file" --dialect ldifde
-  measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
-  measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
-  measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
-  measure "readbench reader (LdifReader alone)" "$REPEAT" "$file" field3 "$READBENCH" "$file" reader
-  measure "slapadd -u -s (OpenLDAP, C)" "$REPEAT" "$file" none slapadd -f "$SLAPDIR/slapd.conf" -l "$file" -u -s -q
-  if slow "$file"; then
-    measure "python-ldap LDIFParser (streaming)" 1 "$file" line "$PY" -c "$PY_STREAM" "$file"
-    measure "Perl Net::LDAP::LDIF" 1 "$file" line perl -MNet::LDAP::LDIF -e "$PERL_READ" "$file"
+  # ldifde LDIF in UTF-8 (what the collector writes).
+  if wanted ldifde; then
+    KIND=ldifde; file="$DIR/ldifde-$N.ldf"
+    generate "$KIND" "$N" "$file" --dialect ldifde
+    measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
+    measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
+    measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    measure "readbench reader (LdifReader alone)" "$REPEAT" "$file" field3 "$READBENCH" "$file" reader
+    measure "slapadd -u -s (OpenLDAP, C)" "$REPEAT" "$file" none slapadd -f "$SLAPDIR/slapd.conf" -l "$file" -u -s -q
+    if slow "$file"; then
+      measure "python-ldap LDIFParser (streaming)" 1 "$file" line "$PY" -c "$PY_STREAM" "$file"
+      measure "Perl Net::LDAP::LDIF" 1 "$file" line perl -MNet::LDAP::LDIF -e "$PERL_READ" "$file"
+    fi
   fi
 
   # csvde CSV in UTF-8, and in Windows-1252 as csvde writes it without -u (the reader transcodes it).
   for KIND in csvde csvde-ansi; do
+    wanted "$KIND" || continue
     file="$DIR/$KIND-$N.csv"
     if [ "$KIND" = csvde ]; then enc=utf-8; pyenc=utf-8; else enc=windows-1252; pyenc=cp1252; fi
     generate "$KIND" "$N" "$file" --dialect csvde --encoding "$enc"
@@ -166,6 +176,14 @@ for N in $SIZES; do
       measure "Python csv.reader (streaming)" 1 "$file" line "$PY" -c "$PY_CSV" "$file" "$pyenc"
     fi
   done
+
+  # ldifde -u: the same LDIF in UTF-16LE with a BOM, twice the bytes (the reader transcodes it to UTF-8).
+  if wanted ldifde-u; then
+    KIND=ldifde-u; file="$DIR/ldifde-u-$N.ldf"
+    generate "$KIND" "$N" "$file" --dialect ldifde --encoding utf-16le
+    measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
+    measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+  fi
 done
 
 # ---------------------------------------------------------------- report
