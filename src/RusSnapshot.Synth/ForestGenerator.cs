@@ -73,7 +73,8 @@ public sealed class ForestGenerator
             Directory.CreateDirectory(directory);
         }
 
-        return Generate(_ => Create(path));
+        var report = Generate(_ => Create(path));
+        return report with { Files = [report.Files[0] with { Name = Path.GetFileName(path) }] };
     }
 
     /// <summary>Writes each planned file to the stream <paramref name="create"/> returns for its name; the streams are disposed.</summary>

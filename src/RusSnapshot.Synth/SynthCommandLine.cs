@@ -29,7 +29,8 @@ public static class SynthCommandLine
         var faults = new Option<string[]>("--fault")
         {
             Description = "Fault to inject (repeatable): " + string.Join(", ", SynthFault.KnownNames) +
-                ". Forms: missing-rus:DOMAIN, rus-*[:DOMAIN|enterprise], unstamped:N[:DOMAIN], unprepared-domain[:DOMAIN], size-limit[:DOMAIN|configuration]",
+                ". Forms: missing-rus:DOMAIN, rus-*[:DOMAIN|enterprise] (default: the forest root's RUS), unstamped:N[:DOMAIN] (default: spread), " +
+                "unprepared-domain[:DOMAIN] and size-limit[:DOMAIN|configuration] (default: the last domain). DOMAIN: first DNS label, NetBIOS or DNS name",
         };
         var pageSize = new Option<int>("--page-size") { Description = "ldapsearch dialect: paged-results page size (0: no paging)", DefaultValueFactory = _ => 1000 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors" };
@@ -50,8 +51,9 @@ public static class SynthCommandLine
             return 2;
         }
 
-        if (parse.Action is not null && parse.GetValue(outputPath) is null)
+        if (parse.Action is not null)
         {
+            // The root has no action of its own: this is --help or --version.
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }
 

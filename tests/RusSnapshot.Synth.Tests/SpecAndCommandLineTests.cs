@@ -65,6 +65,27 @@ public sealed class SpecAndCommandLineTests
         }
     }
 
+    [Fact]
+    public void Help_lists_the_options_and_faults()
+    {
+        var output = new StringWriter();
+
+        var code = SynthCommandLine.Run(["--help"], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("--split-by-partition", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("missing-rus", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_output_is_a_usage_error()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(2, SynthCommandLine.Run([], new StringWriter(), error));
+        Assert.Contains("--output", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--fault", "bogus")]
     [InlineData("--fault", "missing-rus:nowhere")]

@@ -30,10 +30,10 @@ internal sealed class SynthDump
     }
 
     /// <summary>Reads one file through <see cref="DumpOpener"/> (encoding detected as for a real file).</summary>
-    public static ReadResult Read(string name, byte[] bytes)
+    public static ReadResult Read(string name, byte[] bytes, DumpFormat? format = DumpFormat.Ldif)
     {
         var source = DumpSource.FromStream(name, () => new MemoryStream(bytes));
-        var options = new DumpOpenOptions { Format = DumpFormat.Ldif, Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect } };
+        var options = new DumpOpenOptions { Format = format, Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect } };
         using var opened = DumpOpener.Open(source, options);
         var entries = new List<DumpEntry>();
         while (opened.Reader.Read())

@@ -463,7 +463,8 @@ public sealed class LdifWriter : IDisposable
         {
             if (_dialect == LdifDialect.Ldifde && EntriesWritten > 0 && !_inEntry)
             {
-                // ldifde ends the file with a blank line after the last record.
+                // The file ends with a blank line after the last record, as in the ldifde sample the reader's tests
+                // use (no public ldifde export was found to confirm it; readers accept either).
                 WriteEol();
             }
 

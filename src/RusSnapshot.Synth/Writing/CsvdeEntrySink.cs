@@ -1,12 +1,13 @@
 using System.Text;
+using RusSnapshot.Dumps;
+using RusSnapshot.Dumps.Csv;
 
 namespace RusSnapshot.Synth.Writing;
 
 /// <summary>
-/// A minimal csvde writer for the generator: header row of attribute names with <c>DN</c> first, one row per entry,
-/// multi-valued attributes joined with <c>;</c>, binary values as <c>X'hex'</c>, fields with a comma, quote or line
-/// break quoted (RFC 4180 <c>""</c>), CRLF. To be replaced by the library's <c>CsvDumpWriter</c> once it is on main:
-/// the generator only sees <see cref="IEntrySink"/>.
+/// Writes entries as csvde does, through the library's <see cref="CsvDumpWriter"/> (header row with <c>DN</c> first,
+/// multi-values joined with <c>;</c>, binary values as <c>X'hex'</c>, CRLF). The writer takes whole entries, so the values
+/// of the current entry are gathered per column first.
 /// </summary>
 internal sealed class CsvdeEntrySink : IEntrySink
 {
@@ -33,48 +34,41 @@ internal sealed class CsvdeEntrySink : IEntrySink
         "lockoutDuration", "maxPwdAge", "minPwdLength", "pwdProperties",
     ];
 
+    /// <summary>The attributes the generator writes as binary (ldifde writes them base64 whatever their bytes).</summary>
+    private static readonly HashSet<string> BinaryAttributes = new(CsvdeConventions.DefaultBinaryAttributes, StringComparer.OrdinalIgnoreCase)
+    {
+        "msExchDomainLocalGroupGuid",
+        "msExchDomainGlobalGroupGuid",
+    };
+
     private static readonly Dictionary<string, int> ColumnIndex =
         Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
 
-    private readonly TextWriter _writer;
-    private readonly Encoding _encoding;
-    private readonly List<(int Column, int Start, int Length, bool Binary)> _values = [];
-    private byte[] _arena = new byte[64 * 1024];
-    private int _arenaUsed;
-    private byte[] _dn = [];
-    private int _dnLength;
-    private long _chars16;
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ColumnLookup =
+        ColumnIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly CountingStream _output;
+    private readonly CsvDumpWriter _writer;
+    private readonly List<DumpValue>?[] _values = new List<DumpValue>?[Columns.Length];
+    private readonly List<int> _order = [];
+    private string _dn = string.Empty;
     private bool _disposed;
 
     public CsvdeEntrySink(Stream output, SynthEncoding encoding)
     {
-        _encoding = encoding switch
+        _output = new CountingStream(output);
+        var options = encoding switch
         {
-            SynthEncoding.Utf16LittleEndian => new UnicodeEncoding(bigEndian: false, byteOrderMark: true),
-            SynthEncoding.Windows1252 => CodePage1252(),
-            _ => new UTF8Encoding(false),
+            SynthEncoding.Utf16LittleEndian => CsvDumpWriterOptions.Unicode,
+            SynthEncoding.Windows1252 => CsvDumpWriterOptions.Ansi,
+            _ => CsvDumpWriterOptions.Default,
         };
-        _writer = new StreamWriter(output, _encoding, 1 << 20) { NewLine = "\r\n" };
-        Write("DN");
-        foreach (var column in Columns)
-        {
-            Write(",");
-            Write(column);
-        }
-
-        Write("\r\n");
+        _writer = new CsvDumpWriter(_output, Columns, options with { BinaryAttributes = BinaryAttributes, BufferSize = 1 << 20 });
     }
 
-    public long Entries { get; private set; }
+    public long Entries => _writer.Rows;
 
-    public long Bytes => _encoding switch
-    {
-        UnicodeEncoding => 2 + _chars16 * 2,
-        UTF8Encoding => _utf8Bytes,
-        _ => _chars16,
-    };
-
-    private long _utf8Bytes;
+    public long Bytes => _output.Written;
 
     public void BeginPartition(string namingContext)
     {
@@ -86,45 +80,29 @@ internal sealed class CsvdeEntrySink : IEntrySink
 
     public void Begin(ReadOnlySpan<byte> dn)
     {
-        if (_dn.Length < dn.Length)
+        _dn = Encoding.UTF8.GetString(dn);
+        foreach (var column in _order)
         {
-            _dn = new byte[Math.Max(dn.Length, 256)];
+            _values[column]!.Clear();
         }
 
-        dn.CopyTo(_dn);
-        _dnLength = dn.Length;
-        _values.Clear();
-        _arenaUsed = 0;
+        _order.Clear();
     }
 
-    public void Text(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Add(name, value, binary: false);
+    public void Text(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Add(name, value);
 
-    public void Binary(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Add(name, value, binary: true);
+    public void Binary(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Add(name, value);
 
     public void End()
     {
-        var row = new StringBuilder(4096);
-        AppendField(row, Encoding.UTF8.GetString(_dn, 0, _dnLength));
-        var perColumn = new List<string>[Columns.Length];
-        foreach (var (column, start, length, binary) in _values)
+        var attributes = new DumpAttribute[_order.Count];
+        for (var i = 0; i < attributes.Length; i++)
         {
-            var bytes = _arena.AsSpan(start, length);
-            var text = binary ? "X'" + Convert.ToHexStringLower(bytes) + "'" : Encoding.UTF8.GetString(bytes);
-            (perColumn[column] ??= []).Add(text);
+            var column = _order[i];
+            attributes[i] = new DumpAttribute(Columns[column], _values[column]!.ToArray());
         }
 
-        foreach (var values in perColumn)
-        {
-            row.Append(',');
-            if (values is not null)
-            {
-                AppendField(row, string.Join(';', values));
-            }
-        }
-
-        row.Append("\r\n");
-        Write(row.ToString());
-        Entries++;
+        _writer.Write(new DumpEntry(_dn, attributes));
     }
 
     public void Dispose()
@@ -138,48 +116,63 @@ internal sealed class CsvdeEntrySink : IEntrySink
         _writer.Dispose();
     }
 
-    private void Add(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool binary)
+    private void Add(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
-        var key = Encoding.ASCII.GetString(name);
-        if (!ColumnIndex.TryGetValue(key, out var column))
+        Span<char> chars = stackalloc char[name.Length];
+        var n = Encoding.ASCII.GetChars(name, chars);
+        if (!ColumnLookup.TryGetValue(chars[..n], out var column))
         {
-            throw new InvalidOperationException($"Attribute '{key}' is not in the csvde column list; add it to CsvdeEntrySink.Columns.");
+            throw new InvalidOperationException($"Attribute '{Encoding.ASCII.GetString(name)}' is not in the csvde column list; add it to CsvdeEntrySink.Columns.");
         }
 
-        if (_arenaUsed + value.Length > _arena.Length)
+        var list = _values[column] ??= [];
+        if (list.Count == 0)
         {
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + value.Length));
+            _order.Add(column);
         }
 
-        value.CopyTo(_arena.AsSpan(_arenaUsed));
-        _values.Add((column, _arenaUsed, value.Length, binary));
-        _arenaUsed += value.Length;
+        list.Add(new DumpValue(value.ToArray()));
     }
 
-    private static void AppendField(StringBuilder row, string value)
+    /// <summary>Passes writes through and counts the bytes (the file size, whatever the encoding).</summary>
+    private sealed class CountingStream(Stream inner) : Stream
     {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0 && !value.StartsWith(' ') && !value.EndsWith(' '))
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
-            row.Append(value);
-            return;
+            inner.Write(buffer);
+            Written += buffer.Length;
         }
 
-        row.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+        public override void Flush() => inner.Flush();
 
-    private void Write(string text)
-    {
-        _writer.Write(text);
-        _chars16 += text.Length;
-        if (_encoding is UTF8Encoding)
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
         {
-            _utf8Bytes += Encoding.UTF8.GetByteCount(text);
-        }
-    }
+            if (disposing)
+            {
+                inner.Dispose();
+            }
 
-    private static Encoding CodePage1252()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
+            base.Dispose(disposing);
+        }
     }
 }
