@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reader benchmark (DESIGN.md section 7): generates dumps of 100,000 and 1,000,000 entries with russnap-synth (ldifde
 # LDIF in UTF-8; csvde CSV in UTF-8 and in Windows-1252), then times, on the same file with the page cache warm, each
-# reader as a whole process from start to exit: cat, wc -l, russnap validate, and the peers: for LDIF readbench
+# reader as a whole process from start to exit: cat, wc -l, russnap validate, russnap analyze (all three reports), and the peers: for LDIF readbench
 # (LdifReader alone), python-ldap LDIFParser (streaming), Perl Net::LDAP::LDIF and OpenLDAP slapadd -u (dry run); for
 # CSV Python's csv module. Prints a Markdown table: wall time (best of the runs), MB/s (10^6 bytes), entries/s,
 # max RSS; then the growth from the smallest to the largest size.
@@ -155,6 +155,7 @@ for N in $SIZES; do
     measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
     measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
     measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    measure "russnap analyze (md+json+html)" "$REPEAT" "$file" line "$RUSSNAP" analyze "$file" -o "$DIR/reports" --timestamp 0 --fail-on never
     measure "readbench reader (LdifReader alone)" "$REPEAT" "$file" field3 "$READBENCH" "$file" reader
     measure "slapadd -u -s (OpenLDAP, C)" "$REPEAT" "$file" none slapadd -f "$SLAPDIR/slapd.conf" -l "$file" -u -s -q
     if slow "$file"; then
@@ -172,6 +173,7 @@ for N in $SIZES; do
     measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
     measure "wc -l" "$REPEAT" "$file" lines wc -l "$file"
     measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    measure "russnap analyze (md+json+html)" "$REPEAT" "$file" line "$RUSSNAP" analyze "$file" -o "$DIR/reports" --timestamp 0 --fail-on never
     if slow "$file"; then
       measure "Python csv.reader (streaming)" 1 "$file" line "$PY" -c "$PY_CSV" "$file" "$pyenc"
     fi
@@ -183,6 +185,7 @@ for N in $SIZES; do
     generate "$KIND" "$N" "$file" --dialect ldifde --encoding utf-16le
     measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
     measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    measure "russnap analyze (md+json+html)" "$REPEAT" "$file" line "$RUSSNAP" analyze "$file" -o "$DIR/reports" --timestamp 0 --fail-on never
   fi
 done
 
