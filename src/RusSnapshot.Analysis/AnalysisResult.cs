@@ -25,6 +25,9 @@ public sealed record InputReport
 
     public long Errors { get; init; }
 
+    /// <summary>Format errors (records that could not be read, truncation), as opposed to an ldapsearch that stopped early.</summary>
+    public long ReadErrors { get; init; }
+
     public long Warnings { get; init; }
 
     public bool Complete { get; init; }

@@ -55,6 +55,7 @@ public static class ForestAnalyzer
             Entries = i.Statistics?.Entries ?? 0,
             Duplicates = i.DuplicateEntries,
             Errors = i.Errors,
+            ReadErrors = ReadErrorCount(i),
             Warnings = i.Statistics?.Warnings ?? 0,
             Complete = i.Statistics?.Complete ?? false,
             Diagnostics = [.. i.Diagnostics],
@@ -147,21 +148,25 @@ public static class ForestAnalyzer
                     [new Evidence(failed.Position.Source, failed.Position.Line, string.Empty, "result", $"{failed.Code.ToString(c)} {failed.Text}")]);
             }
 
-            if (input.Diagnostics.Any(d => d.Code == "LDIF-SEARCH-UNFINISHED"))
+            if (input.Statistics.SearchUnfinished)
             {
                 yield return new DumpGap("ldapsearchUnfinished", name, [name], []);
             }
 
             var readErrors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
                 && d.Code is not ("LDIF-SEARCH-FAILED" or "LDIF-SEARCH-UNFINISHED")).ToList();
-            if (input.Statistics.RejectedRecords > 0 || readErrors.Count > 0 || !input.Statistics.Complete)
+            if (ReadErrorCount(input) > 0 || !input.Statistics.Complete)
             {
                 yield return new DumpGap("readErrors", name,
-                    [name, input.Statistics.RejectedRecords.ToString(c), Math.Max(readErrors.Count, 1).ToString(c)],
+                    [name, input.Statistics.RejectedRecords.ToString(c), Math.Max(ReadErrorCount(input), 1).ToString(c)],
                     [.. readErrors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
             }
         }
     }
+
+    /// <summary>Errors of an input other than "the search stopped early" (which is a gap, not a format error): counted, not taken from the kept list.</summary>
+    internal static long ReadErrorCount(DumpInputSummary input) =>
+        input.Errors - (input.Statistics?.FailedSearches.Count ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
 
     private static string? Sha256Of(string path)
     {

@@ -89,18 +89,22 @@ internal sealed class DumpDiagnosticSink
     public DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
         new(new DumpPosition(_sourceName, line, recordLine), code, message, mayContinue: false);
 
-    /// <summary>Counts a diagnostic; true while there is room to keep it.</summary>
+    /// <summary>
+    /// Counts a diagnostic; true while there is room to keep it. Errors and warnings have separate budgets, so that a flood
+    /// of warnings (trailing spaces...) can never crowd out the error that says a dump is cut off.
+    /// </summary>
     private bool Count(DiagnosticSeverity severity)
     {
         if (severity == DiagnosticSeverity.Error)
         {
             Statistics.Errors++;
-        }
-        else
-        {
-            Statistics.Warnings++;
+            return _keptErrors++ < _options.MaxDiagnostics;
         }
 
-        return _diagnostics.Count < _options.MaxDiagnostics;
+        Statistics.Warnings++;
+        return _keptWarnings++ < _options.MaxDiagnostics;
     }
+
+    private long _keptErrors;
+    private long _keptWarnings;
 }

@@ -61,6 +61,9 @@ public sealed class DumpReadStatistics
     /// <summary>ldapsearch result codes other than 0 (the search stopped early: the dump is incomplete).</summary>
     public IList<SearchOutcome> FailedSearches { get; } = [];
 
+    /// <summary>True when an ldapsearch output lacks the search result of its last page (the search did not finish, or the file was cut).</summary>
+    public bool SearchUnfinished { get; internal set; }
+
     /// <summary>True when the input ended cleanly (not cut off, no fatal error).</summary>
     public bool Complete { get; internal set; }
 }

@@ -166,7 +166,7 @@ internal static class AnalyzeCommand
 
         WriteSummary(result, language, written, output);
 
-        var readErrors = result.Inputs.Where(i => i.Errors > 0 && i.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not ("LDIF-SEARCH-FAILED" or "LDIF-SEARCH-UNFINISHED"))).ToList();
+        var readErrors = result.Inputs.Where(i => i.ReadErrors > 0 || (i.Format is not null && !i.Complete)).ToList();
         foreach (var input in readErrors)
         {
             foreach (var d in input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))

@@ -646,8 +646,9 @@ public sealed class CsvDumpReader : IDumpReader
 
         if (!terminated)
         {
-            _sink.Report(DiagnosticSeverity.Warning, "CSV-NO-FINAL-NEWLINE", line, rowLine,
-                "no line break at the end of the input (csvde ends every row with one: check that the file is complete)");
+            // csvde ends every row with CRLF: a last row without one may have lost the end of its last value.
+            throw _sink.Fatal("CSV-TRUNCATED", line, rowLine,
+                "the input ends without a line break after the last row: csvde always writes one, so this dump looks cut off");
         }
 
         return Outcome.Row;

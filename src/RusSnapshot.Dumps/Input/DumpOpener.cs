@@ -43,7 +43,14 @@ public static class DumpOpener
             Encoding encoding;
             string encodingName;
             int bom;
-            if (options.Encoding is { } forced)
+            if (options.Encoding is { } overridden && detected.BomLength > 0 && !SameFamily(overridden, detected.Encoding))
+            {
+                // A byte order mark is authoritative: a folder often mixes ANSI exports and "-u" exports, and --encoding
+                // is meant for the former. Say so in the encoding name.
+                (encoding, encodingName, bom) = detected;
+                encodingName += " (BOM overrides --encoding)";
+            }
+            else if (options.Encoding is { } forced)
             {
                 encoding = forced;
                 encodingName = DumpEncodings.NameOf(forced);

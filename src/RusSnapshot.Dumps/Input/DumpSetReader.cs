@@ -209,14 +209,18 @@ public sealed class DumpSetReader : IDisposable
 
         Span<byte> buffer = dn.Length <= 1024 ? stackalloc byte[dn.Length] : new byte[dn.Length];
         var n = 0;
+        var escaped = false;
+        var afterSeparator = false;
         for (var i = 0; i < dn.Length; i++)
         {
             var b = dn[i];
-            if (b == (byte)' ' && ((n > 0 && buffer[n - 1] == (byte)',') || NextNonSpace(dn, i) == (byte)','))
+            if (!escaped && b == (byte)' ' && (afterSeparator || NextNonSpace(dn, i) == (byte)','))
             {
-                continue;
+                continue; // a space next to an unescaped ',' is formatting, not data
             }
 
+            afterSeparator = !escaped && b == (byte)',';
+            escaped = !escaped && b == (byte)'\\';
             buffer[n++] = b;
         }
 

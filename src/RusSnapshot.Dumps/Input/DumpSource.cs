@@ -74,18 +74,28 @@ public sealed class DumpSource
         if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             using var zip = ZipFile.OpenRead(file);
+
             // Only dump files: an archive also holds READMEs, manifests and macOS "__MACOSX/._x" resource forks.
+            // Members are opened by index: two members may carry the same name.
             var members = zip.Entries
-                .Where(e => !string.IsNullOrEmpty(e.Name) && !e.Name.StartsWith('.') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
-                .Select(e => e.FullName)
-                .Where(n => IsDumpFileName(n) && !n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
-            foreach (var member in members)
+                .Select((e, index) => (Entry: e, Index: index))
+                .Where(m => !string.IsNullOrEmpty(m.Entry.Name) && !m.Entry.Name.StartsWith('.') && !m.Entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
+                .Where(m => IsDumpFileName(m.Entry.FullName))
+                .OrderBy(m => m.Entry.FullName, StringComparer.Ordinal).ThenBy(m => m.Index)
+                .ToList();
+            foreach (var (entry, index) in members)
             {
-                // Zip member names are only labels here: nothing is ever extracted to disk.
-                var name = member;
+                // Member names are only labels here: nothing is ever extracted to disk.
+                var name = entry.FullName;
+                var label = members.Count(m => m.Entry.FullName == name) > 1 ? $"{file}!/{name}#{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{file}!/{name}";
+                if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".zip.gz", StringComparison.OrdinalIgnoreCase))
+                {
+                    result.Add(new DumpSource(label, file, () => throw new InvalidDataException($"{label}: an archive inside an archive is not read; extract it first")));
+                    continue;
+                }
+
                 var gz = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-                result.Add(new DumpSource($"{file}!/{name}", file, () => OpenZipMember(file, name, gz)));
+                result.Add(new DumpSource(label, file, () => OpenZipMember(file, index, gz)));
             }
 
             return;
@@ -93,7 +103,7 @@ public sealed class DumpSource
 
         if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            result.Add(new DumpSource(file, file, () => new GZipStream(OpenFile(file), CompressionMode.Decompress)));
+            result.Add(new DumpSource(file, file, () => OpenGzipFile(file)));
             return;
         }
 
@@ -103,19 +113,91 @@ public sealed class DumpSource
     private static FileStream OpenFile(string file) =>
         new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
-    private static Stream OpenZipMember(string file, string member, bool gz)
+    /// <summary>
+    /// .NET's GZipStream ends quietly on a file cut short; the gzip trailer's ISIZE (RFC 1952: length mod 2^32) lets
+    /// a cut be told from a clean end, so a truncated .gz is an error, never a shorter dump.
+    /// </summary>
+    private static Stream OpenGzipFile(string file)
+    {
+        var raw = OpenFile(file);
+        uint? expected = null;
+        if (raw.Length >= 18)
+        {
+            Span<byte> trailer = stackalloc byte[4];
+            raw.Seek(-4, SeekOrigin.End);
+            raw.ReadExactly(trailer);
+            raw.Seek(0, SeekOrigin.Begin);
+            expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        }
+
+        return new VerifyingStream(new GZipStream(raw, CompressionMode.Decompress), file, expected is null ? null : (long)expected.Value, lengthModulo32: true, crc32: null);
+    }
+
+    private static Stream OpenZipMember(string file, int index, bool gz)
     {
         var zip = ZipFile.OpenRead(file);
         try
         {
-            var entry = zip.GetEntry(member) ?? throw new FileNotFoundException($"{file}!/{member}: member vanished from the archive");
-            Stream s = new OwningStream(entry.Open(), zip);
+            var entry = zip.Entries[index];
+            Stream s = new OwningStream(new VerifyingStream(entry.Open(), $"{file}!/{entry.FullName}", entry.Length, lengthModulo32: false, crc32: entry.Crc32), zip);
             return gz ? new GZipStream(s, CompressionMode.Decompress) : s;
         }
         catch
         {
             zip.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Checks at the end of a stream that its length (and CRC-32) are what the container promised.</summary>
+    private sealed class VerifyingStream(Stream inner, string name, long? expectedLength, bool lengthModulo32, uint? crc32) : ReadOnlyStreamBase
+    {
+        private long _length;
+        private uint _crc = 0xFFFFFFFFu;
+        private bool _checked;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            if (n > 0)
+            {
+                _length += n;
+                if (crc32 is not null)
+                {
+                    _crc = Crc32.Update(_crc, buffer[..n]);
+                }
+
+                return n;
+            }
+
+            if (!buffer.IsEmpty && !_checked)
+            {
+                _checked = true;
+                var length = lengthModulo32 ? _length & 0xFFFFFFFFL : _length;
+                if (expectedLength is { } expected && expected != length)
+                {
+                    throw new InvalidDataException($"{name}: the data ends after {_length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes, not the length its archive records: the file is truncated or corrupt");
+                }
+
+                if (crc32 is { } crc && crc != ~_crc)
+                {
+                    throw new InvalidDataException($"{name}: CRC-32 mismatch: the archive member is corrupt");
+                }
+            }
+
+            return 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 

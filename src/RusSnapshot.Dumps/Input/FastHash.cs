@@ -13,26 +13,46 @@ public static class FastHash
     private const ulong P2 = 0xC2B2AE3D27D4EB4FUL;
     private const ulong Seed = 0x27D4EB2F165667C5UL;
 
-    /// <summary>Hash of <paramref name="data"/> with ASCII letters folded to lower case (DNs compare case-insensitively).</summary>
+    /// <summary>Hash of <paramref name="data"/> with ASCII letters A-Z folded to lower case (DNs compare case-insensitively); other bytes exact.</summary>
     public static ulong HashIgnoreAsciiCase(ReadOnlySpan<byte> data, ulong seed = Seed)
     {
         var h = seed ^ ((ulong)data.Length * P1);
         while (data.Length >= 8)
         {
-            // Setting bit 5 lower-cases ASCII letters; it also maps a few punctuation pairs together ('@'/'`', '['/'{'),
-            // which only makes the hash coarser, never wrong: a hit is confirmed by the caller's own rules.
-            var v = BinaryPrimitives.ReadUInt64LittleEndian(data) | 0x2020202020202020UL;
-            h = Mix(h, v);
+            h = Mix(h, ToLowerAscii(BinaryPrimitives.ReadUInt64LittleEndian(data)));
             data = data[8..];
         }
 
         ulong tail = 0;
         for (var i = 0; i < data.Length; i++)
         {
-            tail |= (ulong)(data[i] | 0x20) << (8 * i);
+            var b = data[i];
+            tail |= (ulong)(b is >= (byte)'A' and <= (byte)'Z' ? b | 0x20 : b) << (8 * i);
         }
 
         return Finish(Mix(h, tail));
+    }
+
+    /// <summary>Lower-cases the bytes 'A'-'Z' of an 8-byte word and leaves every other byte (UTF-8 included) as it is.</summary>
+    private static ulong ToLowerAscii(ulong w)
+    {
+        if ((w & 0x8080808080808080UL) != 0)
+        {
+            ulong r = 0;
+            for (var i = 0; i < 64; i += 8)
+            {
+                var b = (w >> i) & 0xFF;
+                r |= (b is >= 'A' and <= 'Z' ? b | 0x20 : b) << i;
+            }
+
+            return r;
+        }
+
+        // All bytes ASCII: a byte is in 'A'..'Z' exactly when adding 0x3F sets its high bit and adding 0x25 does not.
+        var above = w + 0x3F3F3F3F3F3F3F3FUL;
+        var beyond = w + 0x2525252525252525UL;
+        var upper = (above ^ beyond) & 0x8080808080808080UL;
+        return w | (upper >> 2);
     }
 
     /// <summary>Hash of <paramref name="data"/>, exact bytes.</summary>

@@ -150,6 +150,11 @@ public sealed class LdifReader : IDumpReader
 
         if (_sawLdapsearchHeader && !_sawSearchEnd)
         {
+            _stats.SearchUnfinished = true;
+        }
+
+        if (_sawLdapsearchHeader && !_sawSearchEnd)
+        {
             _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-UNFINISHED", _line, _line,
                 "ldapsearch output ends without its search result trailer: the search did not finish or the file was cut off");
         }
@@ -316,8 +321,17 @@ public sealed class LdifReader : IDumpReader
         }
     }
 
+    /// <summary>Most physical lines one record may have (a group of 4 million members): bounds the line tables' memory.</summary>
+    private const int MaxLinesPerRecord = 4 * 1024 * 1024;
+
     private void AddLine(int start, int end)
     {
+        if (_lineCount >= MaxLinesPerRecord)
+        {
+            throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line + _lineCount, _line,
+                $"record has more than {MaxLinesPerRecord.ToString(CultureInfo.InvariantCulture)} lines (no blank line separates records: is this LDIF?)");
+        }
+
         if (_lineCount == _lineStart.Length)
         {
             Array.Resize(ref _lineStart, _lineCount * 2);
@@ -381,6 +395,14 @@ public sealed class LdifReader : IDumpReader
         var buf = _buf;
         _record.Reset(buf, new DumpPosition(SourceName, firstLine, firstLine));
         _record.BufferLimit = regionEnd;
+
+        // An ldifde dump always ends with a line break: check the cut before parsing, so that a value cut in half
+        // (e.g. base64 that no longer decodes) is reported as the truncation it is, which stops reading.
+        if (_regionMissingNewline && (_sawChangeAdd || _sawCollector))
+        {
+            throw _sink.Fatal("LDIF-TRUNCATED", firstLine + _lineCount - 1, firstLine,
+                "the input ends in the middle of a line: ldifde always ends a dump with a line break, so this dump looks cut off");
+        }
 
         if (_regionHasLoneCr)
         {
@@ -646,6 +668,12 @@ public sealed class LdifReader : IDumpReader
                 "no line break at the end of the input (accepted, but check that the file is complete)");
         }
 
+        if (state == State.Attributes && kind == DumpRecordKind.Entry && _record.IsChangeAdd && _record.Count == 0)
+        {
+            // RFC 2849 requires at least one attribute in an add record; from ldifde it means the dump was cut after "changetype: add".
+            throw _sink.Error("LDIF-ADD-EMPTY", recordLine, recordLine, "a 'changetype: add' record without any attribute (RFC 2849 requires one; the dump may be cut off)");
+        }
+
         if (state == State.ModDn && !(newRdnSeen && deleteOldRdnSeen))
         {
             throw _sink.Error("LDIF-MODDN", recordLine, recordLine, "a modrdn record needs 'newrdn:' and 'deleteoldrdn:' lines");
@@ -656,6 +684,12 @@ public sealed class LdifReader : IDumpReader
             if (hasControls)
             {
                 throw _sink.Error("LDIF-CONTROL-NO-CHANGETYPE", recordLine, recordLine, "'control:' lines are only allowed in change records");
+            }
+
+            if (_sawChangeAdd || _sawCollector)
+            {
+                // ldifde writes "changetype: add" and attributes after every dn: line; a bare dn: is a record cut off.
+                throw _sink.Error("LDIF-DN-ONLY", recordLine, recordLine, "a record with only a 'dn:' line in an ldifde dump (ldifde always writes changetype and attributes): the dump looks cut off");
             }
 
             _sawContentRecord = true;
@@ -1237,6 +1271,7 @@ public sealed class LdifReader : IDumpReader
         {
             _sawLdapsearch = true;
             _sawLdapsearchHeader = true;
+            _sawSearchEnd = false; // a new page (or run) starts: it must end with its own search result
         }
         else if (comment.StartsWith("# search result"u8) || comment.StartsWith("# numEntries:"u8) || comment.StartsWith("# numResponses:"u8))
         {

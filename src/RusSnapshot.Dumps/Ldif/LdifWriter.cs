@@ -97,13 +97,19 @@ public sealed class LdifWriter : IDisposable
 
     /// <summary>Writes a record: a directory entry, or (ldapsearch dialect) a search result or search reference record.</summary>
     /// <exception cref="NotSupportedException">The record is a change record other than add (delete, modify, moddn).</exception>
-    /// <exception cref="ArgumentException">An attribute description is not valid LDIF, or a content record would start with <c>changetype</c>/<c>control</c>.</exception>
+    /// <exception cref="ArgumentException">An attribute description is not valid LDIF, a content record would start with <c>changetype</c>/<c>control</c>, or an ldifde record has no attribute.</exception>
     public void Write(DumpEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         switch (entry.Kind)
         {
             case DumpRecordKind.Entry:
+                if (entry.Attributes.Count == 0 && _dialect == LdifDialect.Ldifde)
+                {
+                    // RFC 2849: an add record has at least one attribute; readers treat a bare one as a dump cut off.
+                    throw new ArgumentException("An ldifde (changetype: add) record needs at least one attribute.", nameof(entry));
+                }
+
                 BeginEntry(entry.Dn);
                 foreach (var attribute in entry.Attributes)
                 {

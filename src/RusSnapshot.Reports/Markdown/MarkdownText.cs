@@ -9,6 +9,18 @@ public static class MarkdownText
     private const string Special = "\\`*_<>[]|#&~{}!";
 
     /// <summary>
+    /// GitHub-flavoured Markdown turns bare <c>scheme://</c>, <c>www.</c> and e-mail addresses into links, and <c>$...$</c>
+    /// into math: escape the ':' of "://", the '.' of "www." and every '@' and '$', so that dump values stay inert text.
+    /// </summary>
+    private static bool StartsAutolink(string text, int i) => text[i] switch
+    {
+        ':' => i + 2 < text.Length && text[i + 1] == '/' && text[i + 2] == '/',
+        '.' => i >= 3 && string.Equals(text.Substring(i - 3, 3), "www", StringComparison.OrdinalIgnoreCase),
+        '@' or '$' => true,
+        _ => false,
+    };
+
+    /// <summary>
     /// Escapes a value for inline use (a table cell, a list item, after a label): control characters and line
     /// breaks become visible symbols (so a value never breaks a line or a table row), Markdown punctuation gets
     /// a backslash; with <paramref name="atLineStart"/>, a leading list, heading or code-block marker is
@@ -49,7 +61,7 @@ public static class MarkdownText
         for (var i = start; i < visible.Length; i++)
         {
             var c = visible[i];
-            if (Special.Contains(c, StringComparison.Ordinal) || (i == digits && digits > start && c is '.' or ')'))
+            if (Special.Contains(c, StringComparison.Ordinal) || (i == digits && digits > start && c is '.' or ')') || StartsAutolink(visible, i))
             {
                 sb.Append('\\');
             }

@@ -366,17 +366,16 @@ public sealed class CsvDumpReaderTests
     }
 
     [Fact]
-    public void Complete_last_row_without_a_line_break_is_read_with_a_warning()
+    public void Last_row_without_a_line_break_is_a_truncation_because_csvde_always_ends_rows()
     {
+        // The row has all its fields, but its last value may have been cut: csvde writes CRLF after every row.
         var result = CsvTestReader.Read("DN,cn,sn\r\nCN=a,a,a\r\nCN=b,b,");
 
-        Assert.Equal(["CN=a", "CN=b"], result.Entries.Select(e => e.Dn));
-        var warning = Assert.Single(result.Warnings);
-        Assert.Equal("CSV-NO-FINAL-NEWLINE", warning.Code);
-        Assert.Equal(3, warning.Position.Line);
-        Assert.Empty(result.Errors);
-        Assert.True(result.Statistics.Complete);
-        Assert.Equal(3, result.Statistics.Lines);
+        Assert.Equal(["CN=a"], result.Entries.Select(e => e.Dn));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("CSV-TRUNCATED", error.Code);
+        Assert.Equal(3, error.Position.Line);
+        Assert.False(result.Statistics.Complete);
     }
 
     [Fact]
