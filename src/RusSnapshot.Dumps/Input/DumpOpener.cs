@@ -62,7 +62,14 @@ public static class DumpOpener
             }
 
             Stream utf8 = new PrefixedStream(prefix, bom, length - bom, raw);
-            if (encoding.CodePage != 65001)
+            DeferredEncodingStream? deferred = null;
+            if (options.Encoding is null && !atEnd && bom == 0 && encoding.CodePage == 65001
+                && prefix.AsSpan(0, length).IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0)
+            {
+                // Only ASCII in the sniff window of a larger input: UTF-8 or ANSI is decided at the first non-ASCII byte.
+                utf8 = deferred = new DeferredEncodingStream(utf8, Encoding.GetEncoding(1252));
+            }
+            else if (encoding.CodePage != 65001)
             {
                 utf8 = SingleByteToUtf8Stream.Supports(encoding)
                     ? new SingleByteToUtf8Stream(utf8, encoding)
@@ -73,7 +80,7 @@ public static class DumpOpener
             IDumpReader reader = format == DumpFormat.Csv
                 ? new Csv.CsvDumpReader(utf8, source.DisplayName, options.Reader)
                 : new LdifReader(utf8, source.DisplayName, options.Reader);
-            return new OpenedDump(source, reader, format, encodingName);
+            return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii");
         }
         catch
         {
@@ -135,7 +142,7 @@ public static class DumpOpener
 }
 
 /// <summary>An opened dump: its reader and what was detected.</summary>
-public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat format, string encodingName) : IDisposable
+public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat format, Func<string> encodingName) : IDisposable
 {
     /// <summary>Where it comes from.</summary>
     public DumpSource Source { get; } = source;
@@ -147,7 +154,7 @@ public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat
     public DumpFormat Format { get; } = format;
 
     /// <summary>The detected (or forced) encoding, e.g. <c>utf-16le-bom</c>.</summary>
-    public string EncodingName { get; } = encodingName;
+    public string EncodingName => encodingName();
 
     /// <inheritdoc/>
     public void Dispose() => Reader.Dispose();

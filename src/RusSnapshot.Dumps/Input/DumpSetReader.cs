@@ -278,6 +278,7 @@ public sealed class DumpSetReader : IDisposable
 
         var reader = _current.Reader;
         _summary!.Dialect = reader.Dialect;
+        _summary.Encoding = _current.EncodingName; // may have been decided while reading
         var mine = _summary.Diagnostics.ToList();
         _summary.Diagnostics.Clear();
         _summary.Diagnostics.AddRange(reader.Diagnostics.Concat(mine).OrderBy(d => d.Position.Line));
