@@ -366,7 +366,8 @@ public sealed class LdifReader : IDumpReader
         if (_end == _buf.Length)
         {
             var size = (int)Math.Min((long)_buf.Length * 2, Array.MaxLength);
-            if (_buf.Length >= _options.MaxRecordBytes + 2L)
+            // At the array size limit the buffer cannot grow: reading 0 bytes there would look like the end of the input.
+            if (_buf.Length >= _options.MaxRecordBytes + 2L || _buf.Length >= Array.MaxLength)
             {
                 throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
                     $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
