@@ -58,4 +58,27 @@ internal static class CommonOptions
             Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect },
         };
     }
+
+    /// <summary>Expands the inputs (folders, archives); null after writing why to <paramref name="error"/> when none can be read.</summary>
+    public static IReadOnlyList<DumpSource>? ExpandInputs(IReadOnlyList<string> paths, TextWriter error)
+    {
+        IReadOnlyList<DumpSource> sources;
+        try
+        {
+            sources = DumpSource.Expand(paths);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"russnap: {ex.Message}");
+            return null;
+        }
+
+        if (sources.Count == 0)
+        {
+            error.WriteLine("russnap: no dump files found in the given folders (looked for .ldf, .ldif, .csv, .gz, .zip)");
+            return null;
+        }
+
+        return sources;
+    }
 }

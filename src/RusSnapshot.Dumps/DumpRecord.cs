@@ -265,27 +265,20 @@ public sealed class DumpRecord
         IsChangeAdd = false;
     }
 
-    internal ref Slot AddSlot()
+    internal ref Slot AddSlot() => ref Append(ref Slots, ref SlotCount);
+
+    internal ref Slot AddControlSlot() => ref Append(ref ControlSlots, ref ControlSlotCount);
+
+    /// <summary>Appends a fresh slot (nothing decoded yet) to a growable slot array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Slot Append(ref Slot[] slots, ref int count)
     {
-        if (SlotCount == Slots.Length)
+        if (count == slots.Length)
         {
-            Array.Resize(ref Slots, Slots.Length * 2);
+            Array.Resize(ref slots, slots.Length * 2);
         }
 
-        ref var s = ref Slots[SlotCount++];
-        s = default;
-        s.DecodedStart = -1;
-        return ref s;
-    }
-
-    internal ref Slot AddControlSlot()
-    {
-        if (ControlSlotCount == ControlSlots.Length)
-        {
-            Array.Resize(ref ControlSlots, ControlSlots.Length * 2);
-        }
-
-        ref var s = ref ControlSlots[ControlSlotCount++];
+        ref var s = ref slots[count++];
         s = default;
         s.DecodedStart = -1;
         return ref s;

@@ -104,20 +104,9 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageError;
         }
 
-        IReadOnlyList<DumpSource> sources;
-        try
+        var sources = CommonOptions.ExpandInputs(args.Inputs, error);
+        if (sources is null)
         {
-            sources = DumpSource.Expand(args.Inputs);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"russnap: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (sources.Count == 0)
-        {
-            error.WriteLine("russnap: no dump files found in the given folders (looked for .ldf, .ldif, .csv, .gz, .zip)");
             return ExitCodes.InvalidInput;
         }
 
