@@ -53,6 +53,16 @@ public sealed record AnalysisResult
     /// <summary>Unique entries read across all inputs.</summary>
     public long Entries { get; init; }
 
-    /// <summary>Findings that count toward the exit code: failures not suppressed.</summary>
-    public IEnumerable<Finding> Effective => Findings.Where(f => f.SuppressedBecause is null && f.Kind != FindingKind.Info);
+    /// <summary>Each domain of <see cref="Forest"/>, in the same order, with its coverage (derived from the model and the findings).</summary>
+    public ImmutableArray<Verdict.DomainVerdict> Coverage => Verdict.Verdicts.Coverage(Forest, Findings);
+
+    /// <summary>Counts, coverage and the overall verdict: what every report and the console summary say.</summary>
+    public Verdict.AnalysisSummary Summary => Verdict.Verdicts.Summarize(Forest, Findings, Coverage);
+
+    /// <summary>True when an input could not be read completely (the exit code for invalid input).</summary>
+    public bool HasInvalidInput => Inputs.Any(i => i.ReadErrors > 0 || (i.Format is not null && !i.Complete)) || Inputs.All(i => i.Format is null);
+
+    /// <summary>Failures that count at <paramref name="threshold"/>: not suppressed, of that severity or above.</summary>
+    public IEnumerable<Finding> FailuresAtOrAbove(Severity threshold) =>
+        Findings.Where(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null && f.Severity >= threshold);
 }

@@ -102,11 +102,19 @@ public static class ForestAnalyzer
             finding = finding with { Severity = severity };
         }
 
-        var suppression = options.Suppressions.FirstOrDefault(s =>
+        var subject = DnKey.Of(finding.Subject);
+        var matching = options.Suppressions.Where(s =>
             (string.Equals(s.RuleId, rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(s.RuleId, rule.Name, StringComparison.OrdinalIgnoreCase))
-            && (s.Subject is null || Dn.Same(s.Subject, finding.Subject) || string.Equals(s.Subject, finding.Subject, StringComparison.OrdinalIgnoreCase))
-            && (s.Expires is null || s.Expires.Value >= options.Today));
-        return suppression is null ? finding : finding with { SuppressedBecause = suppression.Reason };
+            && (s.Subject is null || DnKey.Of(s.Subject) == subject)).ToList();
+        var active = matching.FirstOrDefault(s => s.Expires is null || s.Expires.Value >= options.Today);
+        if (active is not null)
+        {
+            return finding with { SuppressedBecause = active.Reason };
+        }
+
+        // An expired suppression no longer applies; say so, so nobody wonders why a suppressed finding is back.
+        var expired = matching.Where(s => s.Expires is not null).MaxBy(s => s.Expires);
+        return expired is null ? finding : finding with { SuppressionExpired = expired.Expires };
     }
 
     private static ForestModel Exclude(ForestModel model, ImmutableArray<string> excluded)
@@ -116,15 +124,15 @@ public static class ForestAnalyzer
             return model;
         }
 
-        bool IsExcluded(DomainInfo d) => excluded.Any(x => Dn.Same(x, d.Dn)
-            || string.Equals(x, d.DnsName, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(x, d.NetbiosName, StringComparison.OrdinalIgnoreCase));
+        var keys = excluded.Select(DnKey.Of).ToHashSet();
+        bool IsExcluded(DomainInfo d) => keys.Contains(d.Key)
+            || excluded.Any(x => string.Equals(x, d.DnsName, StringComparison.OrdinalIgnoreCase) || string.Equals(x, d.NetbiosName, StringComparison.OrdinalIgnoreCase));
         var kept = model.Domains.Where(d => !IsExcluded(d)).ToImmutableArray();
-        var gone = model.Domains.Where(IsExcluded).Select(d => d.Dn).ToList();
+        var gone = model.Domains.Where(IsExcluded).Select(d => d.Key).ToHashSet();
         return model with
         {
             Domains = kept,
-            RusInstances = [.. model.RusInstances.Where(r => !gone.Any(g => Dn.Same(g, r.DomainLink)))],
+            RusInstances = [.. model.RusInstances.Where(r => r.DomainLinkKey is not { } link || !gone.Contains(link))],
         };
     }
 

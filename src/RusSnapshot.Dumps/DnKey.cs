@@ -117,6 +117,20 @@ public readonly struct DnKey : IEquatable<DnKey>
             : Of(Encoding.UTF8.GetString(utf8));
     }
 
+    /// <summary>
+    /// <see cref="IsDeleted"/> for a DN given as UTF-8 bytes, without building its key for the DNs that cannot be
+    /// deleted ones (no backslash, no LF, no "deleted objects"): the hot path's test, with the same answer.
+    /// </summary>
+    public static bool IsDeletedDn(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAny((byte)'\\', (byte)'\n') < 0 && !ContainsIgnoreAsciiCase(utf8, "deleted objects"u8))
+        {
+            return false;
+        }
+
+        return Of(utf8).IsDeleted;
+    }
+
     /// <summary>The key of a DN string that may be null or blank (attribute values): null then.</summary>
     public static DnKey? OfValue(string? dn) => string.IsNullOrWhiteSpace(dn) ? null : Of(dn);
 
@@ -204,6 +218,23 @@ public readonly struct DnKey : IEquatable<DnKey>
         }
 
         return !inType && previous is not ((byte)'=' or (byte)' ');
+    }
+
+    private static bool ContainsIgnoreAsciiCase(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
+    {
+        for (var i = haystack.IndexOfAny((byte)char.ToLowerInvariant((char)needle[0]), (byte)char.ToUpperInvariant((char)needle[0]));
+             i >= 0 && i + needle.Length <= haystack.Length;)
+        {
+            if (Ascii.EqualsIgnoreCase(haystack.Slice(i, needle.Length), needle))
+            {
+                return true;
+            }
+
+            var next = haystack[(i + 1)..].IndexOfAny((byte)char.ToLowerInvariant((char)needle[0]), (byte)char.ToUpperInvariant((char)needle[0]));
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
     }
 
     private static void UpperAscii(Span<char> target, ReadOnlySpan<byte> source)

@@ -5,6 +5,8 @@ using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
+using RusSnapshot.Analysis.Verdict;
+using RusSnapshot.Dumps;
 
 namespace RusSnapshot.Reports;
 
@@ -13,7 +15,7 @@ public static class ReportBuilder
 {
     private static readonly HashSet<string> KnownTextKeys = new(RuleTexts.Keys(ReportLanguage.En), StringComparer.Ordinal);
 
-    /// <summary>Builds the report: texts in <see cref="ReportOptions.Language"/>, everything sorted, coverage judged from the RSN2001 findings.</summary>
+    /// <summary>Builds the report: texts in <see cref="ReportOptions.Language"/>, everything sorted; coverage and counts as the analysis judged them.</summary>
     public static ReportDocument Build(AnalysisResult result, ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -33,9 +35,8 @@ public static class ReportBuilder
             .ThenBy(r => r.Dn, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        var domainFindings = result.Findings.Where(f => string.Equals(f.RuleId, RuleIds.DomainWithoutRus, StringComparison.Ordinal)).ToList();
-        var domains = forest.Domains
-            .Select(d => MakeDomain(d, domainFindings, rusInstances))
+        var domains = result.Coverage
+            .Select(MakeDomain)
             .Order(DomainOrder.Instance)
             .ToImmutableArray();
 
@@ -50,14 +51,20 @@ public static class ReportBuilder
             Tool = new ReportTool(Clean(options.ToolName), Clean(options.ToolVersion), RuleCatalog.Version, options.CommandLine is null ? null : Clean(options.CommandLine)),
             GeneratedAt = options.Timestamp.ToUniversalTime(),
             Language = language,
-            Inputs = [.. result.Inputs.Select(MakeInput)],
+            Inputs = [.. result.Inputs.Select(i => i with
+            {
+                Path = Clean(i.Path),
+                Dialect = Clean(i.Dialect),
+                Encoding = CleanOrNull(i.Encoding),
+                CollectedBy = CleanOrNull(i.CollectedBy),
+            })],
             Forest = new ReportForest(
                 forest.ConfigurationDn is null ? null : Clean(forest.ConfigurationDn),
                 domains,
                 ReportRecipients.From(forest.UnassignedRecipients)),
             Exchange = exchange,
             Findings = findings,
-            Summary = MakeSummary(findings, domains, domainFindings),
+            Summary = InDomainOrder(result.Summary, domains),
         };
     }
 
@@ -93,17 +100,15 @@ public static class ReportBuilder
                 : [],
             Fingerprint = Clean(finding.Fingerprint),
             Suppressed = CleanOrNull(finding.SuppressedBecause),
+            SuppressionExpired = finding.SuppressionExpired,
+            Group = finding.Group,
             HelpUri = Clean(descriptor?.HelpUri ?? $"docs/rules/{finding.RuleId}.md"),
         };
     }
 
-    private static ReportDomain MakeDomain(DomainInfo domain, List<Finding> domainFindings, ImmutableArray<ReportRusInstance> rusInstances)
+    private static ReportDomain MakeDomain(DomainVerdict verdict)
     {
-        var serving = rusInstances.Where(r => Dn.Same(r.DomainLink, domain.Dn)).Select(r => r.Dn).ToImmutableArray();
-        var missing = domainFindings.Any(f => f.Kind == FindingKind.Fail && Dn.Same(f.Subject, domain.Dn));
-        var notJudged = domainFindings.Any(f => f.Kind == FindingKind.NotApplicable && (f.Subject.Length == 0 || Dn.Same(f.Subject, domain.Dn)))
-            || (domain.Enabled && domain.CrossRef is null);
-        var covered = !serving.IsEmpty;
+        var domain = verdict.Domain;
         return new ReportDomain
         {
             Dn = Clean(domain.Dn),
@@ -114,28 +119,21 @@ public static class ReportBuilder
             IsForestRoot = domain.IsForestRoot,
             PartitionInDump = domain.PartitionInDump,
             Prepared = domain.IsPrepared,
-            Covered = covered,
-            Coverage = covered ? DomainCoverage.Covered
-                : missing ? DomainCoverage.Missing
-                : notJudged ? DomainCoverage.NotJudged
-                : DomainCoverage.NotRequired,
-            RusInstances = serving,
+            Covered = verdict.Covered,
+            Coverage = verdict.Coverage,
+            RusInstances = [.. verdict.ServingRus.Select(r => Clean(r.Dn)).Order(StringComparer.Ordinal)],
             Recipients = domain.PartitionInDump ? ReportRecipients.From(domain.Recipients) : null,
         };
     }
 
-    private static ReportRusInstance MakeRus(RusInstanceInfo rus, ForestModel forest)
-    {
-        var server = rus.ServerLink is null ? null : forest.Servers.FirstOrDefault(s => Dn.Same(s.Dn, rus.ServerLink));
-        return new ReportRusInstance(
-            Clean(rus.Dn),
-            Clean(rus.Name),
-            CleanOrNull(rus.DomainLink),
-            CleanOrNull(rus.ServerLink),
-            server is null ? null : Clean(server.Name),
-            CleanOrNull(rus.DomainController),
-            Dn.Same(rus.DomainLink, forest.ConfigurationDn));
-    }
+    private static ReportRusInstance MakeRus(RusInstanceInfo rus, ForestModel forest) => new(
+        Clean(rus.Dn),
+        Clean(rus.Name),
+        CleanOrNull(rus.DomainLink),
+        CleanOrNull(rus.ServerLink),
+        forest.ServerOf(rus.ServerLinkKey) is { } server ? Clean(server.Name) : null,
+        CleanOrNull(rus.DomainController),
+        rus.Serves(forest.ConfigurationKey));
 
     private static ReportServer MakeServer(ExchangeServerInfo server)
     {
@@ -146,47 +144,22 @@ public static class ReportBuilder
         return new ReportServer(Clean(server.Dn), Clean(server.Name), Clean(v.Display), build, v.Generation, server.IsFrontEnd, CleanOrNull(server.AdministrativeGroup));
     }
 
-    private static ReportInput MakeInput(InputReport input) => new()
+    /// <summary>The analysis's summary with its domain lists in the report's domain order (DNs no domain matches last).</summary>
+    private static AnalysisSummary InDomainOrder(AnalysisSummary summary, ImmutableArray<ReportDomain> domains)
     {
-        Path = Clean(input.Path),
-        Format = CleanOrNull(input.Format),
-        Dialect = Clean(input.Dialect),
-        Encoding = CleanOrNull(input.Encoding),
-        Sha256 = CleanOrNull(input.Sha256),
-        Entries = input.Entries,
-        Duplicates = input.Duplicates,
-        Errors = input.Errors,
-        Warnings = input.Warnings,
-        Complete = input.Complete,
-        CollectedBy = CleanOrNull(input.CollectedBy),
-    };
+        ImmutableArray<string> Order(ImmutableArray<string> dns)
+        {
+            var keys = dns.Select(DnKey.Of).ToHashSet();
+            var known = domains.Where(d => keys.Remove(DnKey.Of(d.Dn))).Select(d => d.Dn).ToList();
+            return [.. known.Concat(dns.Where(dn => keys.Contains(DnKey.Of(dn))).Select(Clean))];
+        }
 
-    private static ReportSummary MakeSummary(ImmutableArray<ReportFinding> findings, ImmutableArray<ReportDomain> domains, List<Finding> domainFindings)
-    {
-        int Count(FindingGroup group) => findings.Count(f => f.Group == group);
-        var errors = Count(FindingGroup.Error);
-        var warnings = Count(FindingGroup.Warning);
-        var notApplicable = Count(FindingGroup.NotApplicable);
-
-        // Missing: every domain an RSN2001 failure names, in domain order, then any subject no domain matches.
-        var failSubjects = domainFindings.Where(f => f.Kind == FindingKind.Fail).Select(f => Clean(f.Subject)).ToList();
-        var missing = domains.Where(d => d.Coverage == DomainCoverage.Missing).Select(d => d.Dn)
-            .Concat(failSubjects.Where(s => !domains.Any(d => Dn.Same(d.Dn, s))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            .ToImmutableArray();
-
-        return new ReportSummary(
-            errors,
-            warnings,
-            Count(FindingGroup.Info),
-            notApplicable,
-            Count(FindingGroup.Suppressed),
-            [.. domains.Where(d => d.Covered).Select(d => d.Dn)],
-            missing,
-            [.. domains.Where(d => d.Coverage == DomainCoverage.NotJudged).Select(d => d.Dn)],
-            errors > 0 ? ReportVerdict.Fail
-                : notApplicable > 0 ? ReportVerdict.Incomplete
-                : warnings > 0 ? ReportVerdict.Warning
-                : ReportVerdict.Pass);
+        return summary with
+        {
+            DomainsCovered = Order(summary.DomainsCovered),
+            DomainsMissing = Order(summary.DomainsMissing),
+            DomainsNotJudged = Order(summary.DomainsNotJudged),
+        };
     }
 
     private static string? Text(ReportLanguage language, string key) =>
@@ -255,12 +228,11 @@ public static class ReportBuilder
 
         private static List<string> Labels(ReportDomain domain)
         {
-            var labels = domain.DnsName is { Length: > 0 } dns
+            List<string> labels = domain.DnsName is { Length: > 0 } dns
                 ? [.. dns.Split('.')]
-                : Dn.SplitRdns(domain.Dn)
-                    .Where(r => r.TrimStart().StartsWith("DC=", StringComparison.OrdinalIgnoreCase))
-                    .Select(Dn.ValueOf)
-                    .ToList();
+                : DistinguishedName.TryParse(domain.Dn, out var dn)
+                    ? [.. dn.Rdns.Where(r => string.Equals(r.Type, "DC", StringComparison.OrdinalIgnoreCase)).Select(r => r.Value)]
+                    : [domain.Dn];
             labels.Reverse();
             return labels;
         }

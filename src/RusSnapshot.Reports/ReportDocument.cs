@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
+using RusSnapshot.Analysis.Verdict;
 
 namespace RusSnapshot.Reports;
 
@@ -25,7 +27,7 @@ public sealed record ReportDocument
     public required ReportLanguage Language { get; init; }
 
     /// <summary>The inputs, in the order they were given.</summary>
-    public required ImmutableArray<ReportInput> Inputs { get; init; }
+    public required ImmutableArray<InputReport> Inputs { get; init; }
 
     public required ReportForest Forest { get; init; }
 
@@ -34,7 +36,7 @@ public sealed record ReportDocument
     /// <summary>In display order: errors, warnings, information, not applicable, suppressed (see <see cref="ReportFinding.Group"/>); within a group, the analysis order.</summary>
     public required ImmutableArray<ReportFinding> Findings { get; init; }
 
-    public required ReportSummary Summary { get; init; }
+    public required AnalysisSummary Summary { get; init; }
 }
 
 /// <summary>The program that made the report.</summary>
@@ -44,54 +46,12 @@ public sealed record ReportDocument
 /// <param name="CommandLine">How it was invoked, when the caller says so.</param>
 public sealed record ReportTool(string Name, string Version, string RuleCatalogVersion, string? CommandLine);
 
-/// <summary>One input file and what reading it gave.</summary>
-public sealed record ReportInput
-{
-    public required string Path { get; init; }
-
-    public string? Format { get; init; }
-
-    public required string Dialect { get; init; }
-
-    public string? Encoding { get; init; }
-
-    public string? Sha256 { get; init; }
-
-    public long Entries { get; init; }
-
-    public long Duplicates { get; init; }
-
-    public long Errors { get; init; }
-
-    public long Warnings { get; init; }
-
-    public bool Complete { get; init; }
-
-    /// <summary>How the input was made (from a collector manifest), when known.</summary>
-    public string? CollectedBy { get; init; }
-}
 
 /// <summary>The forest's domains with their RUS coverage.</summary>
 /// <param name="ConfigurationDn">The Configuration partition, when known.</param>
 /// <param name="Domains">Sorted in tree order (by reversed DNS name).</param>
 /// <param name="UnassignedRecipients">Recipients in naming contexts that match no domain of the dump.</param>
 public sealed record ReportForest(string? ConfigurationDn, ImmutableArray<ReportDomain> Domains, ReportRecipients UnassignedRecipients);
-
-/// <summary>Whether a Recipient Update Service serves a domain, as the findings judge it.</summary>
-public enum DomainCoverage
-{
-    /// <summary>A RUS instance's <c>msExchDomainLink</c> names the domain.</summary>
-    Covered,
-
-    /// <summary>An RSN2001 failure names the domain: it needs a RUS and has none.</summary>
-    Missing,
-
-    /// <summary>RSN2001 could not judge the domain (the dump lacks its partition, the crossRefs or the organisation).</summary>
-    NotJudged,
-
-    /// <summary>No RUS and none needed: not a domain of the Exchange organisation, disabled, or no Exchange 2000/2003 server left.</summary>
-    NotRequired,
-}
 
 /// <summary>One domain of the forest.</summary>
 public sealed record ReportDomain
@@ -173,16 +133,6 @@ public sealed record ReportRusInstance(
     string? DomainController,
     bool Enterprise);
 
-/// <summary>Where a finding is shown: the sections of the Markdown and HTML reports, in order.</summary>
-public enum FindingGroup
-{
-    Error,
-    Warning,
-    Info,
-    NotApplicable,
-    Suppressed,
-}
-
 /// <summary>One finding, its texts in the report's language.</summary>
 public sealed record ReportFinding
 {
@@ -217,12 +167,11 @@ public sealed record ReportFinding
 
     public required string HelpUri { get; init; }
 
-    /// <summary>The section the finding belongs to.</summary>
-    public FindingGroup Group => Suppressed is not null ? FindingGroup.Suppressed
-        : Kind == FindingKind.NotApplicable ? FindingGroup.NotApplicable
-        : Kind == FindingKind.Info || Severity == Severity.Info ? FindingGroup.Info
-        : Severity == Severity.Error ? FindingGroup.Error
-        : FindingGroup.Warning;
+    /// <summary>The section the finding belongs to (the analysis decides it: <see cref="Finding.Group"/>).</summary>
+    public required FindingGroup Group { get; init; }
+
+    /// <summary>When a suppression matched but had expired: since when (the finding counts again).</summary>
+    public DateOnly? SuppressionExpired { get; init; }
 }
 
 /// <summary>A piece of evidence.</summary>
@@ -232,42 +181,6 @@ public sealed record ReportFinding
 /// <param name="Attribute">The attribute, or null for the entry as a whole.</param>
 /// <param name="Value">The value, or null.</param>
 public sealed record ReportEvidence(string Source, long Line, string Dn, string? Attribute, string? Value);
-
-/// <summary>What the report says overall.</summary>
-public enum ReportVerdict
-{
-    /// <summary>No finding counts: nothing wrong was found and the dump was complete enough to judge.</summary>
-    Pass,
-
-    /// <summary>Warnings, no errors.</summary>
-    Warning,
-
-    /// <summary>No errors, but some rules could not judge (not applicable): an incomplete dump never passes.</summary>
-    Incomplete,
-
-    /// <summary>At least one error.</summary>
-    Fail,
-}
-
-/// <summary>Counts (suppressed findings are counted only under <see cref="Suppressed"/>) and coverage.</summary>
-/// <param name="Errors">Unsuppressed failures of severity error.</param>
-/// <param name="Warnings">Unsuppressed failures of severity warning.</param>
-/// <param name="Infos">Unsuppressed information findings (and failures lowered to info).</param>
-/// <param name="NotApplicable">Unsuppressed not-applicable findings.</param>
-/// <param name="Suppressed">Findings a configuration suppression matched.</param>
-/// <param name="DomainsCovered">DNs of the domains a RUS serves, in domain order.</param>
-/// <param name="DomainsMissing">DNs an RSN2001 failure names (suppressed or not), in domain order.</param>
-/// <param name="DomainsNotJudged">DNs RSN2001 could not judge, in domain order.</param>
-public sealed record ReportSummary(
-    int Errors,
-    int Warnings,
-    int Infos,
-    int NotApplicable,
-    int Suppressed,
-    ImmutableArray<string> DomainsCovered,
-    ImmutableArray<string> DomainsMissing,
-    ImmutableArray<string> DomainsNotJudged,
-    ReportVerdict Verdict);
 
 /// <summary>The caller's choices for a report.</summary>
 public sealed record ReportOptions

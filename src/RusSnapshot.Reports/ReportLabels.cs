@@ -1,3 +1,4 @@
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
@@ -96,6 +97,9 @@ public sealed record ReportLabels
     public required string Fingerprint { get; init; }
 
     public required string SuppressedBecause { get; init; }
+
+    /// <summary>Shown when a suppression matched but had expired, so the finding counts again.</summary>
+    public required string SuppressionExpired { get; init; }
 
     public required string Documentation { get; init; }
 
@@ -278,6 +282,7 @@ public sealed record ReportLabels
         Remediation = "Remediation",
         Fingerprint = "Fingerprint",
         SuppressedBecause = "Suppressed because",
+        SuppressionExpired = "A suppression of this finding expired on (it counts again)",
         Documentation = "Documentation",
         NotSet = "(not set)",
         Inputs = "Inputs",
@@ -392,6 +397,7 @@ public sealed record ReportLabels
         Remediation = "Résolution",
         Fingerprint = "Empreinte",
         SuppressedBecause = "Accepté pour la raison suivante",
+        SuppressionExpired = "Une acceptation de ce constat a expiré le (il compte de nouveau)",
         Documentation = "Documentation",
         NotSet = "(absent)",
         Inputs = "Fichiers analysés",
@@ -497,11 +503,11 @@ public sealed record ReportLabels
         _ => NotRequired,
     };
 
-    public string VerdictText(ReportVerdict verdict) => verdict switch
+    public string VerdictText(AnalysisVerdict verdict) => verdict switch
     {
-        ReportVerdict.Fail => VerdictFail,
-        ReportVerdict.Incomplete => VerdictIncomplete,
-        ReportVerdict.Warning => VerdictWarning,
+        AnalysisVerdict.Fail => VerdictFail,
+        AnalysisVerdict.Incomplete => VerdictIncomplete,
+        AnalysisVerdict.Warning => VerdictWarning,
         _ => VerdictPass,
     };
 }

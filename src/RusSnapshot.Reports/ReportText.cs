@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Model;
 
 namespace RusSnapshot.Reports;
@@ -14,6 +15,9 @@ public static class ReportText
     /// <summary>An integer in invariant digits, no grouping.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An ISO 8601 date (yyyy-MM-dd), the same in every language.</summary>
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string ToName(this DomainCoverage coverage) => coverage switch
     {
         DomainCoverage.Covered => "covered",
@@ -22,11 +26,11 @@ public static class ReportText
         _ => "notRequired",
     };
 
-    public static string ToName(this ReportVerdict verdict) => verdict switch
+    public static string ToName(this AnalysisVerdict verdict) => verdict switch
     {
-        ReportVerdict.Fail => "fail",
-        ReportVerdict.Incomplete => "incomplete",
-        ReportVerdict.Warning => "warning",
+        AnalysisVerdict.Fail => "fail",
+        AnalysisVerdict.Incomplete => "incomplete",
+        AnalysisVerdict.Warning => "warning",
         _ => "pass",
     };
 

@@ -117,14 +117,25 @@ public sealed class ModelEdgeCaseTests
     }
 
     [Fact]
-    public void Fingerprints_of_one_rule_and_subject_differ_by_condition()
+    public void Fingerprints_are_rule_and_canonical_subject_whatever_the_message_or_severity()
     {
-        var a = new Finding { RuleId = "RSN1001", Severity = Severity.Error, Kind = FindingKind.Fail, Subject = "x.ldif", MessageId = "RSN1001.readErrors" };
-        var b = a with { MessageId = "RSN1001.ldapsearchUnfinished" };
-        var c = a with { Subject = "DC=A, DC=B" };
-        var d = a with { Subject = "dc=a,dc=b" };
+        var fail = new Finding { RuleId = "RSN2001", Severity = Severity.Error, Kind = FindingKind.Fail, Subject = "DC=A, DC=B", MessageId = "RSN2001.fail" };
+        var info = fail with { Severity = Severity.Info, Kind = FindingKind.Info, Subject = @"dc=\41,dc=b", MessageId = "RSN2001.noLegacyServer" };
 
+        Assert.Equal("RSN2001:DC=A,DC=B", fail.Fingerprint);
+        Assert.Equal(fail.Fingerprint, info.Fingerprint);
+    }
+
+    [Fact]
+    public void Fingerprints_of_one_subject_differ_by_the_declared_discriminator()
+    {
+        var context = new RuleContext();
+        var rule = Analysis.Rules.Health.IncompleteDump.Rule;
+        var a = context.Fail(rule, "x.ldif", "readErrors", "readErrors", ["x.ldif", "1", "1"]);
+        var b = context.Fail(rule, "x.ldif", "ldapsearchUnfinished", "ldapsearchUnfinished", ["x.ldif"]);
+
+        Assert.Equal("RSN1001:X.LDIF#readErrors", a.Fingerprint);
         Assert.NotEqual(a.Fingerprint, b.Fingerprint);
-        Assert.Equal(c.Fingerprint, d.Fingerprint);
+        Assert.Throws<InvalidOperationException>(() => context.Fail(rule, "x.ldif", "undeclared", "readErrors", []));
     }
 }

@@ -4,6 +4,8 @@ using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
+using RusSnapshot.Analysis.Verdict;
+using RusSnapshot.Dumps;
 
 namespace RusSnapshot.Reports.Tests;
 
@@ -36,11 +38,11 @@ public sealed class ReportBuilderTests
         var rsn2001 = TestReport.Result.Findings.Where(f => f.RuleId == RuleIds.DomainWithoutRus).ToList();
         foreach (var domain in En.Forest.Domains)
         {
-            var fails = rsn2001.Any(f => f.Kind == FindingKind.Fail && Dn.Same(f.Subject, domain.Dn));
+            var fails = rsn2001.Any(f => f.Kind == FindingKind.Fail && DnKey.Of(f.Subject) == DnKey.Of(domain.Dn));
             Assert.False(domain.Covered && fails, domain.Dn);
             Assert.Equal(fails, domain.Coverage == DomainCoverage.Missing);
             Assert.Equal(domain.Covered, domain.Coverage == DomainCoverage.Covered);
-            Assert.Equal(domain.Covered, TestReport.Result.Forest.RusInstances.Any(r => Dn.Same(r.DomainLink, domain.Dn)));
+            Assert.Equal(domain.Covered, TestReport.Result.Forest.RusInstances.Any(r => r.Serves(DnKey.Of(domain.Dn))));
         }
 
         Assert.Equal<string>([TestReport.RootDn], En.Summary.DomainsCovered);
@@ -104,7 +106,7 @@ public sealed class ReportBuilderTests
         Assert.Equal(En.Findings.Length, s.Errors + s.Warnings + s.Infos + s.NotApplicable + s.Suppressed);
         Assert.Equal(En.Findings.Count(f => f.Group == FindingGroup.Error), s.Errors);
         Assert.Equal(1, s.Suppressed);
-        Assert.Equal(ReportVerdict.Fail, s.Verdict);
+        Assert.Equal(AnalysisVerdict.Fail, s.Verdict);
     }
 
     [Fact]
@@ -150,11 +152,11 @@ public sealed class ReportBuilderTests
         };
         var result = new AnalysisResult { Forest = model, Findings = ForestAnalyzer.Evaluate(model, options), Rules = RuleCatalog.Descriptors, Inputs = [] };
         var doc = ReportBuilder.Build(result, TestReport.Options(ReportLanguage.En));
-        Assert.Equal(ReportVerdict.Incomplete, doc.Summary.Verdict);
+        Assert.Equal(AnalysisVerdict.Incomplete, doc.Summary.Verdict);
         Assert.Empty(doc.Forest.Domains);
 
         var clean = ReportBuilder.Build(result with { Findings = [] }, TestReport.Options(ReportLanguage.En));
-        Assert.Equal(ReportVerdict.Pass, clean.Summary.Verdict);
+        Assert.Equal(AnalysisVerdict.Pass, clean.Summary.Verdict);
         foreach (var writer in ReportWriters.All)
         {
             Assert.NotEmpty(writer.Render(clean));

@@ -18,7 +18,7 @@ public sealed class ForestModelBuilder
     /// <summary>msExchPoliciesExcluded value that clears "Automatically update e-mail addresses" (KB318072).</summary>
     private static readonly byte[] AddressPolicyOptOut = "{26491CFC-9E50-4857-861B-0CB8DF22B5D7}"u8.ToArray();
 
-    private readonly Dictionary<ulong, NamingContextCounter> _contexts = [];
+    private readonly NamingContextCounters _contexts = new();
     private readonly List<DumpEntry> _crossRefs = [];
     private readonly List<DumpEntry> _exchangeServers = [];
     private readonly List<DumpEntry> _rusInstances = [];
@@ -26,8 +26,8 @@ public sealed class ForestModelBuilder
     private readonly List<DumpEntry> _adminGroups = [];
     private readonly List<DumpEntry> _siteServers = [];
     private readonly List<DumpEntry> _ntdsSettings = [];
-    private readonly Dictionary<ulong, DumpEntry> _domainHeads = [];
-    private readonly Dictionary<ulong, DumpEntry> _exchangeSystemObjects = [];
+    private readonly Dictionary<DnKey, DumpEntry> _domainHeads = [];
+    private readonly Dictionary<DnKey, DumpEntry> _exchangeSystemObjects = [];
     private string? _rootDseConfiguration;
     private bool _sawPartitions;
     private bool _sawSites;
@@ -57,7 +57,7 @@ public sealed class ForestModelBuilder
             return;
         }
 
-        if (IsDeletedObject(dn))
+        if (DnKey.IsDeletedDn(dn))
         {
             DeletedObjects++;
             return; // tombstones and recycled objects: neither configuration nor recipients (MS-ADTS 3.1.1.5.5.6.1)
@@ -74,18 +74,18 @@ public sealed class ForestModelBuilder
             return;
         }
 
-        var counter = CounterFor(dn[run..]);
+        var counter = _contexts.For(dn[run..]);
         counter.Entries++;
 
         if (run == 0)
         {
-            _domainHeads.TryAdd(Key(dn), record.ToEntry());
+            _domainHeads.TryAdd(counter.Key, record.ToEntry());
             return;
         }
 
         if (previous == 0 && DnBytes.IsRdn(dn, 0, run, "CN=Microsoft Exchange System Objects"u8))
         {
-            _exchangeSystemObjects.TryAdd(Key(dn[run..]), record.ToEntry());
+            _exchangeSystemObjects.TryAdd(counter.Key, record.ToEntry());
             return;
         }
 
@@ -96,91 +96,89 @@ public sealed class ForestModelBuilder
     public ForestModel Build()
     {
         var configDn = ChooseConfigurationDn();
-        var rootDn = configDn is null ? null : configDn[(configDn.IndexOf(',', StringComparison.Ordinal) + 1)..];
+        var configKey = configDn is null ? (DnKey?)null : DnKey.Of(configDn);
+        var rootKey = configKey?.Parent;
 
         // Only this forest's Configuration partition counts; the same DN seen twice (appended ldapsearch runs) is one object.
-        KeepOnly(_crossRefs, configDn);
-        KeepOnly(_exchangeServers, configDn);
-        KeepOnly(_rusInstances, configDn);
-        KeepOnly(_organizations, configDn);
-        KeepOnly(_adminGroups, configDn);
-        KeepOnly(_siteServers, configDn);
-        KeepOnly(_ntdsSettings, configDn);
+        KeepOnly(_crossRefs, configKey);
+        KeepOnly(_exchangeServers, configKey);
+        KeepOnly(_rusInstances, configKey);
+        KeepOnly(_organizations, configKey);
+        KeepOnly(_adminGroups, configKey);
+        KeepOnly(_siteServers, configKey);
+        KeepOnly(_ntdsSettings, configKey);
 
-        var crossRefsByDn = new Dictionary<string, DumpEntry>(StringComparer.Ordinal);
+        var crossRefsByKey = new Dictionary<DnKey, DumpEntry>();
         foreach (var c in _crossRefs)
         {
-            crossRefsByDn.TryAdd(Dn.Key(c.Dn), c);
+            crossRefsByKey.TryAdd(DnKey.Of(c.Dn), c);
         }
-        var domains = new List<DomainInfo>();
-        var matched = new HashSet<NamingContextCounter>();
+
+        // Domain crossRefs by the NC they name: parents are found by walking up a DN's keys, never by comparing pairs.
+        var domainCrossRefs = new Dictionary<DnKey, (string Nc, DumpEntry CrossRef)>();
         foreach (var crossRef in _crossRefs.OrderBy(c => c.GetString("nCName"), StringComparer.OrdinalIgnoreCase))
         {
-            if (!int.TryParse(crossRef.GetString("systemFlags"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var flags) || (flags & 3) != 3)
+            if (IsDomainCrossRef(crossRef) && crossRef.GetString("nCName") is { Length: > 0 } nc)
             {
-                continue; // not a domain of this forest (configuration, schema, application partition, external)
+                domainCrossRefs.TryAdd(DnKey.Of(nc), (nc, crossRef));
             }
+        }
 
-            var nc = crossRef.GetString("nCName");
-            if (string.IsNullOrEmpty(nc))
-            {
-                continue;
-            }
-
-            var counter = FindCounter(nc);
+        var domains = new List<DomainInfo>();
+        var matched = new HashSet<NamingContextCounter>();
+        foreach (var (key, (nc, crossRef)) in domainCrossRefs)
+        {
+            var counter = _contexts.Find(key);
             if (counter is not null)
             {
                 matched.Add(counter);
             }
 
-            var parentCrossRef = crossRef.GetString("trustParent");
             string? parentDn = null;
-            if (parentCrossRef is not null && crossRefsByDn.TryGetValue(Dn.Key(parentCrossRef), out var parent))
+            if (DnKey.OfValue(crossRef.GetString("trustParent")) is { } parentCrossRefKey && crossRefsByKey.TryGetValue(parentCrossRefKey, out var parent))
             {
                 parentDn = parent.GetString("nCName");
             }
             else if (crossRef.Get("rootTrust") is null)
             {
-                // Without trustParent: a child's nCName ends with ",<parent nCName>" (DOMAIN.md section 2 fallback).
-                parentDn = DomainNcs().Where(other => !Dn.Same(other, nc) && IsUnder(nc, other)).MaxBy(other => other.Length);
+                // Without trustParent: a child's nCName ends with ",<parent nCName>" (MS-ADTS 6.1.1.2.1.1.4 fallback); the nearest wins.
+                for (var up = key.Parent; !up.IsEmpty && parentDn is null; up = up.Parent)
+                {
+                    parentDn = domainCrossRefs.TryGetValue(up, out var p) ? p.Nc : null;
+                }
             }
 
-            domains.Add(MakeDomain(nc, counter) with
+            domains.Add(MakeDomain(nc, key, counter) with
             {
                 CrossRef = crossRef,
                 DnsName = crossRef.GetString("dnsRoot"),
                 NetbiosName = crossRef.GetString("nETBIOSName"),
                 Enabled = !string.Equals(crossRef.GetString("Enabled"), "FALSE", StringComparison.OrdinalIgnoreCase),
                 ParentDn = parentDn,
-                IsForestRoot = rootDn is not null && Dn.Same(nc, rootDn),
+                IsForestRoot = rootKey is { } root && key == root,
             });
         }
 
         // Domains whose partition is in the dump but whose crossRef is not: only when the dump has no crossRefs at all,
         // since with crossRefs a head they do not name as a domain is an application partition (DomainDnsZones...).
-        foreach (var (key, head) in _domainHeads.OrderBy(h => h.Value.Dn, StringComparer.OrdinalIgnoreCase))
+        if (_crossRefs.Count == 0)
         {
-            if (_crossRefs.Count > 0 || domains.Any(d => Dn.Same(d.Dn, head.Dn)))
+            foreach (var (key, head) in _domainHeads.OrderBy(h => h.Value.Dn, StringComparer.OrdinalIgnoreCase))
             {
-                continue;
-            }
+                var counter = _contexts.Find(key);
+                if (counter is not null)
+                {
+                    matched.Add(counter);
+                }
 
-            var counter = _contexts.GetValueOrDefault(key);
-            if (counter is not null)
-            {
-                matched.Add(counter);
+                domains.Add(MakeDomain(head.Dn, key, counter) with { DnsName = DnsNameOf(head.Dn) });
             }
-
-            domains.Add(MakeDomain(head.Dn, counter) with { DnsName = DnsNameOf(head.Dn) });
         }
 
-        var dcs = DomainControllers();
-        domains = domains.Select(d => d with
-        {
-            DomainControllers = [.. dcs.Where(dc => dc.DomainDn is not null && Dn.Same(dc.DomainDn, d.Dn))],
-        }).ToList();
+        var dcsByDomain = DomainControllers().Where(dc => dc.DomainKey is not null).ToLookup(dc => dc.DomainKey!.Value);
+        domains = [.. domains.OrderBy(d => d.Dn, StringComparer.OrdinalIgnoreCase).Select(d => d with { DomainControllers = [.. dcsByDomain[d.Key]] })];
 
-        var unassigned = _contexts.Values.Where(c => !matched.Contains(c)).ToList();
+        var unassigned = _contexts.All.Where(c => !matched.Contains(c)).ToList();
         return new ForestModel
         {
             ConfigurationDn = configDn,
@@ -205,8 +203,9 @@ public sealed class ForestModelBuilder
     private long _foreignConfigurationObjects;
 
     /// <summary>
-    /// The Configuration NC: the rootDSE's configurationNamingContext when the dump has it, else the nCName of the crossRef
-    /// that names a Configuration NC, else the configuration root most objects live under.
+    /// The Configuration NC: the rootDSE's configurationNamingContext when the dump has it; else, when objects of
+    /// several forests are mixed, the one the user most likely meant: the Configuration that holds an Exchange
+    /// organisation, then the one a crossRef names, then the one most objects live under.
     /// </summary>
     private string? ChooseConfigurationDn()
     {
@@ -217,48 +216,31 @@ public sealed class ForestModelBuilder
 
         var named = _crossRefs.Select(c => c.GetString("nCName"))
             .Where(n => n is not null && n.StartsWith("CN=Configuration,", StringComparison.OrdinalIgnoreCase))
-            .GroupBy(n => Dn.Key(n!), StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.First())
+            .Select(n => DnKey.Of(n!))
+            .ToHashSet();
+        var withOrganization = _organizations.Select(o => DnKey.Of(o.Dn)).ToList();
+        return _configurationRoots
+            .OrderByDescending(r => withOrganization.Any(o => o.IsUnder(r.Key)))
+            .ThenByDescending(r => named.Contains(r.Key))
+            .ThenByDescending(r => r.Value.Objects)
+            .ThenBy(r => r.Key.Canonical, StringComparer.Ordinal)
+            .Select(r => r.Value.Dn)
             .FirstOrDefault();
-        if (named is not null)
-        {
-            return named;
-        }
-
-        return _configurationRoots.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
     }
 
-    private void KeepOnly(List<DumpEntry> entries, string? configDn)
+    private void KeepOnly(List<DumpEntry> entries, DnKey? configKey)
     {
-        var foreign = configDn is null ? 0 : entries.RemoveAll(e => !IsUnder(e.Dn, configDn));
+        var foreign = configKey is not { } config ? 0 : entries.RemoveAll(e => !DnKey.Of(e.Dn).IsUnder(config));
         _foreignConfigurationObjects += foreign;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        entries.RemoveAll(e => !seen.Add(Dn.Key(e.Dn)));
+        var seen = new HashSet<DnKey>();
+        entries.RemoveAll(e => !seen.Add(DnKey.Of(e.Dn)));
     }
 
-    private IEnumerable<string> DomainNcs() => _crossRefs
-        .Where(c => int.TryParse(c.GetString("systemFlags"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && (f & 3) == 3)
-        .Select(c => c.GetString("nCName")).OfType<string>();
+    private static bool IsDomainCrossRef(DumpEntry crossRef) =>
+        int.TryParse(crossRef.GetString("systemFlags"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var flags) && (flags & 3) == 3;
 
-    private static bool IsUnder(string dn, string ancestor) =>
-        DistinguishedName.TryParse(dn, out var d) && DistinguishedName.TryParse(ancestor, out var a) ? d.IsUnder(a) : dn.EndsWith("," + ancestor, StringComparison.OrdinalIgnoreCase) || Dn.Same(dn, ancestor);
-
-    /// <summary>AD's delete-mangled names (RDN + LF + "DEL:"; written <c>\0ADEL:</c> in string DNs) and the Deleted Objects container.</summary>
-    private static bool IsDeletedObject(ReadOnlySpan<byte> dn)
+    private DomainInfo MakeDomain(string nc, DnKey key, NamingContextCounter? counter)
     {
-        var i = dn.IndexOf("DEL:"u8);
-        if (i > 0 && (dn[i - 1] == (byte)'\n' || (i >= 3 && System.Text.Ascii.EqualsIgnoreCase(dn.Slice(i - 3, 3), "\\0A"u8))))
-        {
-            return true;
-        }
-
-        return dn.IndexOf("CN=Deleted Objects,"u8) >= 0 || dn.IndexOf("cn=deleted objects,"u8) >= 0;
-    }
-
-    private DomainInfo MakeDomain(string nc, NamingContextCounter? counter)
-    {
-        var key = FastHash.HashIgnoreAsciiCase(Encoding.UTF8.GetBytes(Dn.Compact(nc)));
         _domainHeads.TryGetValue(key, out var head);
         _exchangeSystemObjects.TryGetValue(key, out var meso);
         return new DomainInfo
@@ -273,26 +255,13 @@ public sealed class ForestModelBuilder
         };
     }
 
-    private NamingContextCounter? FindCounter(string nc) =>
-        _contexts.GetValueOrDefault(FastHash.HashIgnoreAsciiCase(Encoding.UTF8.GetBytes(Dn.Compact(nc))));
-
-    private static ulong Key(ReadOnlySpan<byte> dnRun) => FastHash.HashIgnoreAsciiCase(CompactBytes(dnRun));
-
-    private NamingContextCounter CounterFor(ReadOnlySpan<byte> dnRun)
+    /// <summary>A Configuration NC seen in the dump and how many objects live under it.</summary>
+    private sealed class ConfigurationRoot(string dn)
     {
-        var key = Key(dnRun);
-        if (!_contexts.TryGetValue(key, out var counter))
-        {
-            counter = new NamingContextCounter(Encoding.UTF8.GetString(dnRun));
-            _contexts.Add(key, counter);
-        }
+        public string Dn { get; } = dn;
 
-        return counter;
+        public long Objects { get; set; }
     }
-
-    /// <summary>The DC run without spaces around separators (AD never writes them; some tools do).</summary>
-    private static ReadOnlySpan<byte> CompactBytes(ReadOnlySpan<byte> run) =>
-        run.IndexOf((byte)' ') < 0 ? run : Encoding.UTF8.GetBytes(Dn.Compact(Encoding.UTF8.GetString(run)));
 
     private static void CountRecipient(DumpRecord record, NamingContextCounter counter)
     {
@@ -362,12 +331,19 @@ public sealed class ForestModelBuilder
         }
     }
 
-    private readonly Dictionary<string, long> _configurationRoots = new(StringComparer.Ordinal);
+    /// <summary>Each Configuration NC seen (normally one), with how many objects live under it.</summary>
+    private readonly Dictionary<DnKey, ConfigurationRoot> _configurationRoots = [];
 
     private void AddConfigurationObject(DumpRecord record, ReadOnlySpan<byte> dn, int run, int previous)
     {
-        var root = "CN=Configuration," + Encoding.UTF8.GetString(dn[run..]);
-        _configurationRoots[root] = _configurationRoots.GetValueOrDefault(root) + 1;
+        var rootKey = DnKey.Of(dn[previous..]);
+        if (!_configurationRoots.TryGetValue(rootKey, out var root))
+        {
+            root = new ConfigurationRoot("CN=Configuration," + Encoding.UTF8.GetString(dn[run..]));
+            _configurationRoots.Add(rootKey, root);
+        }
+
+        root.Objects++;
         bool crossRef = false, crossRefContainer = false, exchangeServer = false, rus = false, org = false, adminGroup = false,
             exchangeServices = false, sites = false, server = false, ntds = false, deleted = false;
         for (var i = 0; i < record.Count; i++)
@@ -418,19 +394,18 @@ public sealed class ForestModelBuilder
 
     private ImmutableArray<DomainControllerInfo> DomainControllers()
     {
+        // NTDS Settings objects by the server they sit under: one look-up per server, not a scan.
+        var ntdsByServer = _ntdsSettings.ToLookup(n => DnKey.Of(n.Dn).Parent);
         var result = new List<DomainControllerInfo>();
         foreach (var server in _siteServers.OrderBy(s => s.Dn, StringComparer.OrdinalIgnoreCase))
         {
             var reference = server.GetString("serverReference");
-            string? domain = reference is null ? null : DomainOf(reference);
-            if (domain is null)
-            {
-                // Fall back to the NTDS Settings child's domain NC (msDS-HasDomainNCs, or hasMasterNCs minus config/schema).
-                var ntds = _ntdsSettings.FirstOrDefault(n => Dn.Same(ParentOf(n.Dn), server.Dn));
-                domain = ntds?.GetString("msDS-HasDomainNCs");
-            }
+            var domain = reference is null ? null : DomainOf(reference);
+            var ntds = ntdsByServer[DnKey.Of(server.Dn)].FirstOrDefault();
 
-            if (domain is null && _ntdsSettings.All(n => !Dn.Same(ParentOf(n.Dn), server.Dn)) && server.Get("dNSHostName") is null)
+            // Fall back to the NTDS Settings child's domain NC (msDS-HasDomainNCs).
+            domain ??= ntds?.GetString("msDS-HasDomainNCs");
+            if (domain is null && ntds is null && server.Get("dNSHostName") is null)
             {
                 continue; // a server object that is not a DC (no NTDS Settings, no host name)
             }
@@ -465,9 +440,21 @@ public sealed class ForestModelBuilder
 
     private static string? AdminGroupOf(string serverDn)
     {
-        var parts = Dn.SplitRdns(serverDn);
-        var i = parts.FindIndex(p => p.StartsWith("CN=Administrative Groups", StringComparison.OrdinalIgnoreCase));
-        return i > 0 ? Dn.ValueOf(parts[i - 1]) : null;
+        if (!DistinguishedName.TryParse(serverDn, out var dn))
+        {
+            return null;
+        }
+
+        var rdns = dn.Rdns;
+        for (var i = 1; i < rdns.Count; i++)
+        {
+            if (string.Equals(rdns[i].Value, "Administrative Groups", StringComparison.OrdinalIgnoreCase))
+            {
+                return rdns[i - 1].Value;
+            }
+        }
+
+        return null;
     }
 
     private static string? DomainOf(string dn)
@@ -476,16 +463,14 @@ public sealed class ForestModelBuilder
         return DnBytes.TrailingDcRun(bytes, out var run, out _) ? dn[Encoding.UTF8.GetCharCount(bytes.AsSpan(0, run))..] : null;
     }
 
-    private static string ParentOf(string dn)
-    {
-        var parts = Dn.SplitRdns(dn);
-        return string.Join(",", parts.Skip(1));
-    }
-
-    private static string RdnValue(string dn) => Dn.ValueOf(Dn.SplitRdns(dn).FirstOrDefault() ?? dn);
+    /// <summary>The value of the first RDN (unescaped), or the text itself when it is not a DN.</summary>
+    private static string RdnValue(string dn) =>
+        DistinguishedName.TryParse(dn, out var parsed) && parsed.Rdn is { } rdn ? rdn.Value : dn;
 
     private static string DnsNameOf(string domainDn) =>
-        string.Join(".", Dn.SplitRdns(domainDn).Select(Dn.ValueOf)).ToLowerInvariant();
+        DistinguishedName.TryParse(domainDn, out var parsed)
+            ? string.Join(".", parsed.Rdns.Select(r => r.Value)).ToLowerInvariant()
+            : domainDn.ToLowerInvariant();
 
     private static bool Ascii(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual) =>
         actual.Length == expected.Length && System.Text.Ascii.EqualsIgnoreCase(actual, expected);

@@ -13,8 +13,14 @@ public sealed record RecipientCounts(long MailEnabled, long Stamped, long Unstam
 /// <summary>A domain of the forest, from its crossRef and (when the dump holds its partition) its head.</summary>
 public sealed record DomainInfo
 {
+    private readonly string _dn = string.Empty;
+    private readonly string? _parentDn;
+
     /// <summary>The domain naming context (<c>nCName</c>), as written.</summary>
-    public required string Dn { get; init; }
+    public required string Dn { get => _dn; init => (_dn, Key) = (value, DnKey.Of(value)); }
+
+    /// <summary>The identity of <see cref="Dn"/>: what every comparison with this domain uses (set with it).</summary>
+    public DnKey Key { get; private init; }
 
     public string? DnsName { get; init; }
 
@@ -27,7 +33,10 @@ public sealed record DomainInfo
     public bool Enabled { get; init; } = true;
 
     /// <summary>The parent domain's DN for a child domain; null for a tree root.</summary>
-    public string? ParentDn { get; init; }
+    public string? ParentDn { get => _parentDn; init => (_parentDn, ParentKey) = (value, DnKey.OfValue(value)); }
+
+    /// <summary>The identity of <see cref="ParentDn"/> (set with it).</summary>
+    public DnKey? ParentKey { get; private init; }
 
     /// <summary>True for the forest root domain.</summary>
     public bool IsForestRoot { get; init; }
@@ -50,7 +59,11 @@ public sealed record DomainInfo
 }
 
 /// <summary>A domain controller from <c>CN=Sites</c>: a server object with a <c>dNSHostName</c>.</summary>
-public sealed record DomainControllerInfo(string Dn, string? DnsHostName, string? DomainDn, DumpEntry Entry);
+public sealed record DomainControllerInfo(string Dn, string? DnsHostName, string? DomainDn, DumpEntry Entry)
+{
+    /// <summary>The identity of <see cref="DomainDn"/>.</summary>
+    public DnKey? DomainKey => DnKey.OfValue(DomainDn);
+}
 
 /// <summary>The Exchange organisation object.</summary>
 public sealed record ExchangeOrganizationInfo(string Dn, string Name, DumpEntry Entry);
@@ -58,7 +71,12 @@ public sealed record ExchangeOrganizationInfo(string Dn, string Name, DumpEntry 
 /// <summary>An Exchange server (<c>msExchExchangeServer</c>).</summary>
 public sealed record ExchangeServerInfo
 {
-    public required string Dn { get; init; }
+    private readonly string _dn = string.Empty;
+
+    public required string Dn { get => _dn; init => (_dn, Key) = (value, DnKey.Of(value)); }
+
+    /// <summary>The identity of <see cref="Dn"/> (set with it).</summary>
+    public DnKey Key { get; private init; }
 
     public required string Name { get; init; }
 
@@ -79,11 +97,23 @@ public sealed record RusInstanceInfo
 
     public required string Name { get; init; }
 
+    private readonly string? _domainLink;
+    private readonly string? _serverLink;
+
     /// <summary><c>msExchDomainLink</c>: the NC it serves (a domain, or the Configuration NC for the Enterprise RUS).</summary>
-    public string? DomainLink { get; init; }
+    public string? DomainLink { get => _domainLink; init => (_domainLink, DomainLinkKey) = (value, DnKey.OfValue(value)); }
+
+    /// <summary>The identity of <see cref="DomainLink"/> (set with it).</summary>
+    public DnKey? DomainLinkKey { get; private init; }
 
     /// <summary><c>msExchAddressListServiceLink</c>: the Exchange server that runs it.</summary>
-    public string? ServerLink { get; init; }
+    public string? ServerLink { get => _serverLink; init => (_serverLink, ServerLinkKey) = (value, DnKey.OfValue(value)); }
+
+    /// <summary>The identity of <see cref="ServerLink"/> (set with it).</summary>
+    public DnKey? ServerLinkKey { get; private init; }
+
+    /// <summary>True when this instance serves <paramref name="nc"/> (a domain, or the Configuration NC).</summary>
+    public bool Serves(DnKey? nc) => nc is { } key && DomainLinkKey == key;
 
     /// <summary><c>msExchServer1NetworkAddress</c>: the domain controller it uses.</summary>
     public string? DomainController { get; init; }
@@ -120,8 +150,13 @@ public sealed record DumpGap(string Kind, string Subject, ImmutableArray<string>
 /// <summary>The forest as far as the dump tells: everything the rules look at.</summary>
 public sealed record ForestModel
 {
+    private readonly string? _configurationDn;
+
     /// <summary>The Configuration NC DN (from crossRefs, or the DN suffix holding CN=Partitions); null when unknown.</summary>
-    public string? ConfigurationDn { get; init; }
+    public string? ConfigurationDn { get => _configurationDn; init => (_configurationDn, ConfigurationKey) = (value, DnKey.OfValue(value)); }
+
+    /// <summary>The identity of <see cref="ConfigurationDn"/> (set with it).</summary>
+    public DnKey? ConfigurationKey { get; private init; }
 
     public ImmutableArray<DomainInfo> Domains { get; init; } = [];
 
@@ -140,6 +175,15 @@ public sealed record ForestModel
 
     /// <summary>Mail-enabled recipients in naming contexts that match no domain of the dump.</summary>
     public RecipientCounts UnassignedRecipients { get; init; } = RecipientCounts.None;
+
+    /// <summary>The domain whose naming context is <paramref name="key"/>, if the forest has it.</summary>
+    public DomainInfo? DomainOf(DnKey? key) => key is { } k ? Domains.FirstOrDefault(d => d.Key == k) : null;
+
+    /// <summary>The Exchange server whose DN is <paramref name="key"/>, if the dump holds it.</summary>
+    public ExchangeServerInfo? ServerOf(DnKey? key) => key is { } k ? Servers.FirstOrDefault(s => s.Key == k) : null;
+
+    /// <summary>The RUS instances that serve <paramref name="nc"/>.</summary>
+    public IEnumerable<RusInstanceInfo> RusServing(DnKey? nc) => RusInstances.Where(r => r.Serves(nc));
 
     /// <summary>Any Exchange 2000/2003 server: while one exists, RUS is required (the EX15 RusMissing gate).</summary>
     public bool HasLegacyServer => Servers.Any(s => s.Version.IsLegacy);

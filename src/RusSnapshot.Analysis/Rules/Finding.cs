@@ -25,15 +25,28 @@ public sealed record Finding
 
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
 
+    /// <summary>
+    /// For the rules that can report one subject several times (declared in <see cref="RuleDescriptor.Discriminators"/>):
+    /// which of those findings this is. Null for the others.
+    /// </summary>
+    public string? Discriminator { get; init; }
+
     /// <summary>Set when a configuration suppression matched: the finding stays visible, marked, with the reason.</summary>
     public string? SuppressedBecause { get; init; }
 
-    /// <summary>
-    /// Stable identity for diffing two reports and for suppressions: the message id (rule id and which condition) and the
-    /// subject in canonical form (case, spacing and escapes normalised), so two findings of one rule never collide.
-    /// </summary>
-    public string Fingerprint => MakeFingerprint(MessageId, Subject);
+    /// <summary>Set when a configuration suppression matched but had expired: the finding counts again; this says since when.</summary>
+    public DateOnly? SuppressionExpired { get; init; }
 
-    public static string MakeFingerprint(string messageId, string subject) =>
-        $"{messageId}:{(subject.Length == 0 ? string.Empty : Model.Dn.Key(subject))}";
+    /// <summary>
+    /// Stable identity for diffing two reports and for suppressions: <c>rule id:canonical subject</c>, plus
+    /// <c>#discriminator</c> for rules that declare one. It does not change with the message variant or the severity,
+    /// so a domain whose finding turns from error to info is the same finding, changed, in a diff.
+    /// </summary>
+    public string Fingerprint => MakeFingerprint(RuleId, Subject, Discriminator);
+
+    /// <summary>The section of the reports the finding belongs to (and what the summary counts it as).</summary>
+    public Verdict.FindingGroup Group => Verdict.Verdicts.GroupOf(this);
+
+    public static string MakeFingerprint(string ruleId, string subject, string? discriminator = null) =>
+        $"{ruleId}:{(subject.Length == 0 ? string.Empty : Dumps.DnKey.Of(subject).Canonical)}{(discriminator is null ? string.Empty : "#" + discriminator)}";
 }

@@ -20,6 +20,12 @@ public sealed record RuleDescriptor(
     bool Derived,
     ImmutableArray<string> Sources)
 {
+    /// <summary>
+    /// The stable discriminators of a rule that can report one subject several times (empty for the others): each
+    /// finding of such a rule carries one, and its fingerprint ends with it. Never renamed once shipped.
+    /// </summary>
+    public ImmutableArray<string> Discriminators { get; init; } = [];
+
     /// <summary>The rule's documentation page in the repository.</summary>
     public string HelpUri => $"docs/rules/{Id}.md";
 }

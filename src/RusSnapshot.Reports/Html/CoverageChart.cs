@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RusSnapshot.Analysis.Verdict;
 
 namespace RusSnapshot.Reports.Html;
 

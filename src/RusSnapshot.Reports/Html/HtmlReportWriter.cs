@@ -1,4 +1,5 @@
 using System.Text;
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
@@ -246,6 +247,11 @@ public sealed class HtmlReportWriter : IReportWriter
         if (f.Suppressed is { } reason)
         {
             h.Raw($"<dt>{T(l.SuppressedBecause)}</dt><dd class=\"reason\">{T(reason)}</dd>");
+        }
+
+        if (f.SuppressionExpired is { } expired)
+        {
+            h.Raw($"<dt>{T(l.SuppressionExpired)}</dt><dd class=\"reason\">{T(ReportText.Date(expired))}</dd>");
         }
 
         h.Raw($"<dt>{T(l.Fingerprint)}</dt><dd><code class=\"fingerprint\">{T(f.Fingerprint)}</code></dd>");

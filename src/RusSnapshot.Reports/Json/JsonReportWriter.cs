@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
@@ -109,6 +110,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("infos", s.Infos);
         w.WriteNumber("notApplicable", s.NotApplicable);
         w.WriteNumber("suppressed", s.Suppressed);
+        w.WriteBoolean("domainsKnown", s.DomainsKnown);
         Strings(w, "domainsCovered", s.DomainsCovered);
         Strings(w, "domainsMissing", s.DomainsMissing);
         Strings(w, "domainsNotJudged", s.DomainsNotJudged);
@@ -243,6 +245,7 @@ public sealed class JsonReportWriter : IReportWriter
         Strings(w, "remediation", f.Remediation);
         w.WriteString("fingerprint", f.Fingerprint);
         StringOrNull(w, "suppressed", f.Suppressed);
+        StringOrNull(w, "suppressionExpired", f.SuppressionExpired?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("helpUri", f.HelpUri);
         w.WriteEndObject();
     }

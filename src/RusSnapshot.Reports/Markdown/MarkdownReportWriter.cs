@@ -1,4 +1,5 @@
 using System.Text;
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Text;
 
 namespace RusSnapshot.Reports.Markdown;
@@ -136,6 +137,11 @@ public sealed class MarkdownReportWriter : IReportWriter
                 if (f.Suppressed is { } reason)
                 {
                     md.Line($"- {E(l.SuppressedBecause)}{l.Colon}{E(reason)}");
+                }
+
+                if (f.SuppressionExpired is { } expired)
+                {
+                    md.Line($"- {E(l.SuppressionExpired)}{l.Colon}{E(ReportText.Date(expired))}");
                 }
 
                 md.Line($"- {E(l.Fingerprint)}{l.Colon}{E(f.Fingerprint)}");

@@ -11,10 +11,14 @@ internal sealed class ConflictingDuplicate : IRule
 
     public RuleDescriptor Descriptor => Rule;
 
+    /// <summary>One finding per DN, however many copies differ (so the fingerprint, rule id + DN, stays unique).</summary>
     public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context) =>
-        forest.Completeness.Conflicts.Select(c => context.Fail(Rule, c.Dn, "fail", [c.Dn, c.First.ToString(), c.Second.ToString()],
-        [
-            new Evidence(c.First.Source, c.First.Line, c.Dn),
-            new Evidence(c.Second.Source, c.Second.Line, c.Dn),
-        ]));
+        forest.Completeness.Conflicts
+            .GroupBy(c => Dumps.DnKey.Of(c.Dn))
+            .Select(g =>
+            {
+                var first = g.First();
+                return context.Fail(Rule, first.Dn, "fail", [first.Dn, first.First.ToString(), string.Join("; ", g.Select(c => c.Second.ToString()))],
+                    [new Evidence(first.First.Source, first.First.Line, first.Dn), .. g.Select(c => new Evidence(c.Second.Source, c.Second.Line, c.Dn))]);
+            });
 }

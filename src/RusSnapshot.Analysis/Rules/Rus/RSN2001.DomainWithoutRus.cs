@@ -31,7 +31,7 @@ internal sealed class DomainWithoutRus : IRule
         var required = RusRuleHelpers.RusRequired(forest);
         foreach (var domain in forest.Domains.Where(d => d.Enabled && d.CrossRef is not null))
         {
-            if (forest.RusInstances.Any(r => RusRuleHelpers.Serves(r, domain.Dn)))
+            if (forest.RusServing(domain.Key).Any())
             {
                 continue;
             }

@@ -27,7 +27,7 @@ internal sealed class EnterpriseRusMissing : IRule
             yield break;
         }
 
-        if (forest.RusInstances.Any(r => RusRuleHelpers.Serves(r, forest.ConfigurationDn)))
+        if (forest.RusServing(forest.ConfigurationKey).Any())
         {
             yield break;
         }

@@ -22,7 +22,7 @@ internal sealed class RusServerMissing : IRule
             {
                 yield return context.Fail(Rule, rus.Dn, "noLink", [rus.Name], [link]);
             }
-            else if (Dn.IsDeletedObject(rus.ServerLink))
+            else if (rus.ServerLinkKey is { IsDeleted: true })
             {
                 yield return context.Fail(Rule, rus.Dn, "deleted", [rus.Name, rus.ServerLink], [link]);
             }

@@ -33,8 +33,8 @@ internal sealed class RusForUnknownDomain : IRule
                 continue;
             }
 
-            var known = Dn.Same(rus.DomainLink, forest.ConfigurationDn)
-                || forest.Domains.Any(d => d.Enabled && d.CrossRef is not null && Dn.Same(d.Dn, rus.DomainLink));
+            var known = rus.Serves(forest.ConfigurationKey)
+                || forest.DomainOf(rus.DomainLinkKey) is { Enabled: true, CrossRef: not null };
             if (!known)
             {
                 yield return context.Fail(Rule, rus.Dn, "fail", [rus.Name, rus.DomainLink], [link]);

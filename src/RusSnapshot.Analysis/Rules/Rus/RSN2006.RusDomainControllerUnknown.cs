@@ -29,8 +29,8 @@ internal sealed class RusDomainControllerUnknown : IRule
 
         foreach (var rus in withDc)
         {
-            var enterprise = Dn.Same(rus.DomainLink, forest.ConfigurationDn);
-            var domain = forest.Domains.FirstOrDefault(d => Dn.Same(d.Dn, rus.DomainLink));
+            var enterprise = rus.Serves(forest.ConfigurationKey);
+            var domain = forest.DomainOf(rus.DomainLinkKey);
             if (!enterprise && domain is null)
             {
                 continue; // RSN2005's business

@@ -12,10 +12,7 @@ internal static class RusRuleHelpers
     public static bool RusRequired(ForestModel forest) =>
         forest.HasLegacyServer || forest.Servers.IsEmpty || forest.Servers.Any(s => s.Version.Generation == ExchangeGeneration.Unknown);
 
-    public static bool Serves(RusInstanceInfo rus, string nc) => Dn.Same(rus.DomainLink, nc);
-
-    public static ExchangeServerInfo? ServerOf(ForestModel forest, RusInstanceInfo rus) =>
-        rus.ServerLink is null ? null : forest.Servers.FirstOrDefault(s => Dn.Same(s.Dn, rus.ServerLink));
+    public static ExchangeServerInfo? ServerOf(ForestModel forest, RusInstanceInfo rus) => forest.ServerOf(rus.ServerLinkKey);
 
     public static string Label(DomainInfo domain) => domain.DnsName ?? domain.Dn;
 }
