@@ -47,7 +47,7 @@ internal static class CommonOptions
             }
             catch (ArgumentException ex)
             {
-                error.WriteLine($"russnap: {ex.Message.Split(" (Parameter", 2)[0]}");
+                ConsoleText.Line(error, $"russnap: {ex.Message.Split(" (Parameter", 2)[0]}");
                 return null;
             }
         }
@@ -69,7 +69,7 @@ internal static class CommonOptions
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"russnap: {ex.Message}");
+            ConsoleText.Line(error, $"russnap: {ex.Message}");
             return null;
         }
 

@@ -26,7 +26,7 @@ internal sealed class Progress : IDisposable
         }
 
         _nextUpdate = _clock.ElapsedMilliseconds + 500;
-        _error.Write($"\r{input}: {(bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture)} MB read\u001b[K");
+        _error.Write($"\r{Reports.ReportText.Visible(input)}: {(bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture)} MB read\u001b[K");
         _drawn = true;
     }
 

@@ -55,20 +55,17 @@ public static class ReportText
 
     /// <summary>
     /// Makes characters that would be invisible, break a line or reorder text visible, so that a hostile value
-    /// can neither break a Markdown table row nor hide in a rendered report: C0 controls and DEL become their
-    /// Unicode control pictures (LF as U+240A), C1 controls, line/paragraph separators, bidirectional controls,
-    /// zero-width spaces and the BOM become <c>\uXXXX</c>. Everything else is kept.
+    /// can neither break a Markdown table row nor hide in a rendered report ("ad\u200Cmin" must not read as "admin"):
+    /// C0 controls and DEL become their Unicode control pictures (LF as U+240A); C1 controls, line/paragraph
+    /// separators, lone surrogates and every default-ignorable code point (bidi controls, joiners, soft hyphen,
+    /// variation selectors, tags, Hangul fillers, the BOM) become <c>\uXXXX</c>, or <c>\u{XXXXX}</c> above U+FFFF.
+    /// Everything else is kept. Works by code point, so astral ones (U+E0041, a surrogate pair) are caught.
     /// </summary>
-    /// <remarks>Markdown and HTML use this; JSON keeps values exact (its own escaping is lossless).</remarks>
+    /// <remarks>Markdown, HTML and the console use this; JSON keeps values exact (its own escaping is lossless).</remarks>
     public static string Visible(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var i = 0;
-        while (i < value.Length && !NeedsPicture(value[i]))
-        {
-            i++;
-        }
-
+        var i = FirstHidden(value);
         if (i == value.Length)
         {
             return value;
@@ -76,33 +73,74 @@ public static class ReportText
 
         var sb = new StringBuilder(value.Length + 8);
         sb.Append(value, 0, i);
-        for (; i < value.Length; i++)
+        while (i < value.Length)
         {
-            var c = value[i];
-            if (c < 0x20)
+            var status = Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var length);
+            var code = status == System.Buffers.OperationStatus.Done ? rune.Value : value[i];
+            if (code < 0x20)
             {
-                sb.Append((char)(0x2400 + c));
+                sb.Append((char)(0x2400 + code));
             }
-            else if (c == 0x7F)
+            else if (code == 0x7F)
             {
                 sb.Append('\u2421');
             }
-            else if (NeedsPicture(c))
+            else if (status != System.Buffers.OperationStatus.Done || NeedsEscape(code))
             {
-                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                sb.Append(code > 0xFFFF ? "\\u{" + code.ToString("X", CultureInfo.InvariantCulture) + "}" : "\\u" + code.ToString("X4", CultureInfo.InvariantCulture));
             }
             else
             {
-                sb.Append(c);
+                sb.Append(value, i, length);
             }
+
+            i += Math.Max(length, 1);
         }
 
         return sb.ToString();
     }
 
-    private static bool NeedsPicture(char c) =>
-        c < 0x20 || c is >= '\u007F' and <= '\u009F'
-        || c is '\u2028' or '\u2029' or '\uFEFF' or '\u061C' or '\u180E' or '\u200B' or '\u200E' or '\u200F' or '\u2060'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069';
+    /// <summary>
+    /// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): code points a renderer shows as nothing
+    /// when it does not support them, which lets "ad\u200Dmin" pass for "admin".
+    /// </summary>
+    public static bool IsDefaultIgnorable(int code) => code switch
+    {
+        0x00AD or 0x034F or 0x061C or 0x3164 or 0xFEFF or 0xFFA0 => true,
+        >= 0x115F and <= 0x1160 => true,
+        >= 0x17B4 and <= 0x17B5 => true,
+        >= 0x180B and <= 0x180F => true,
+        >= 0x200B and <= 0x200F => true,
+        >= 0x202A and <= 0x202E => true,
+        >= 0x2060 and <= 0x206F => true,
+        >= 0xFE00 and <= 0xFE0F => true,
+        >= 0xFFF0 and <= 0xFFF8 => true,
+        >= 0x1BCA0 and <= 0x1BCA3 => true,
+        >= 0x1D173 and <= 0x1D17A => true,
+        >= 0xE0000 and <= 0xE0FFF => true,
+        _ => false,
+    };
+
+    /// <summary>The index of the first char that <see cref="Visible"/> changes, or the length: most values have none.</summary>
+    private static int FirstHidden(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is >= ' ' and < '\u007F')
+            {
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c < 0x20 || NeedsEscape(c))
+            {
+                return i;
+            }
+        }
+
+        return value.Length;
+    }
+
+    private static bool NeedsEscape(int code) =>
+        code is >= 0x7F and <= 0x9F or 0x2028 or 0x2029 || IsDefaultIgnorable(code);
 }

@@ -5,11 +5,13 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(CancellationToken.None, args);
+
+    public static Result Run(CancellationToken cancel, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var code = RusSnapshotCommandLine.Run(args, output, error);
+        var code = RusSnapshotCommandLine.Run(args, output, error, cancel);
         return new Result(code, output.ToString(), error.ToString());
     }
 }

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 using RusSnapshot.Cli.Configuration;
+using RusSnapshot.Cli.Options;
 using RusSnapshot.Dumps;
-using RusSnapshot.Dumps.Input;
 using RusSnapshot.Reports;
 
 namespace RusSnapshot.Cli.Commands;
@@ -19,46 +18,43 @@ internal static class AnalyzeCommand
     /// <summary>Report file name without extension; fixed, so nothing is ever written outside the output folder.</summary>
     public const string ReportBaseName = "russnap-report";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancel)
     {
         var inputs = CommonOptions.Inputs();
-        var outputDir = new Option<string>("--output", "-o") { Description = "Folder for the reports (created if missing)", DefaultValueFactory = _ => "." };
-        var formats = new Option<string[]>("--format", "-f")
-        {
-            Description = "Report formats, comma-separated or repeated: md, json, html (default: all three)",
-        };
-        var lang = new Option<string?>("--lang") { Description = "Report language: en or fr (default en)" };
-        lang.AcceptOnlyFromAmong("en", "fr");
-        var config = new Option<string?>("--config", "-c") { Description = "YAML configuration (schemas/config.schema.json)" };
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above: error (default), warning, never" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "never");
-        var timestamp = new Option<string?>("--timestamp")
-        {
-            Description = "Pin the report timestamp (ISO 8601 such as 2026-11-24T12:00:00Z, or Unix seconds); SOURCE_DATE_EPOCH is honoured too, for reproducible reports",
-        };
+        var outputDir = TypedOptions.OutputFolder();
+        var formats = TypedOptions.Formats();
+        var lang = TypedOptions.Language();
+        var config = TypedOptions.ConfigFile();
+        var failOn = TypedOptions.FailOn();
+        var timestamp = TypedOptions.Timestamp();
         var encoding = CommonOptions.Encoding();
 
-        var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports")
+        var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports (Ctrl-C stops the run; no report is left half-written)")
         {
             inputs, outputDir, formats, lang, config, failOn, timestamp, encoding,
         };
-        command.SetAction(parse => Run(new AnalyzeArguments(
-            parse.GetValue(inputs) ?? [],
-            parse.GetValue(outputDir) ?? ".",
-            parse.GetValue(formats) ?? [],
-            parse.GetValue(lang),
-            parse.GetValue(config),
-            parse.GetValue(failOn),
-            parse.GetValue(timestamp),
-            parse.GetValue(encoding)), output, error));
+        command.SetAction(parse => Run(
+            new AnalyzeArguments(
+                parse.GetValue(inputs) ?? [],
+                parse.GetValue(outputDir) ?? new DirectoryInfo("."),
+                parse.GetValue(formats) is { Length: > 0 } f ? f : null,
+                parse.GetValue(lang),
+                parse.GetValue(config),
+                parse.GetValue(failOn),
+                parse.GetValue(timestamp),
+                parse.GetValue(encoding)),
+            output,
+            error,
+            cancel));
         return command;
     }
 
+    /// <summary>The parsed command line; null means "not given" (the configuration, then the default, decides).</summary>
     internal sealed record AnalyzeArguments(
-        IReadOnlyList<string> Inputs, string OutputDir, IReadOnlyList<string> Formats, string? Lang, string? Config,
-        string? FailOn, string? Timestamp, string? Encoding);
+        IReadOnlyList<string> Inputs, DirectoryInfo OutputDir, IReadOnlyList<ReportFormat>? Formats, ReportLanguage? Language, string? Config,
+        FailOn? FailOn, DateTimeOffset? Timestamp, string? Encoding);
 
-    internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error)
+    internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
     {
         RusSnapshotConfig config;
         try
@@ -67,43 +63,29 @@ internal static class AnalyzeCommand
         }
         catch (ConfigException ex)
         {
-            error.WriteLine($"russnap: {ex.Message}");
+            ConsoleText.Line(error, $"russnap: {ex.Message}");
             return ExitCodes.UsageError;
         }
 
-        var formatNames = args.Formats.Count > 0
-            ? args.Formats.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-            : config.Formats.Length > 0 ? [.. config.Formats] : ["md", "json", "html"];
-        var writers = new List<IReportWriter>();
-        foreach (var name in formatNames)
+        var formats = args.Formats ?? (config.Formats.Length > 0 ? config.Formats : Vocabulary.AllFormats);
+        var language = args.Language ?? config.Language ?? ReportLanguage.En;
+        var failOn = args.FailOn ?? config.FailOn ?? FailOn.Error;
+        if (!Timestamps.TryFromEnvironment(out var epoch, out var problem))
         {
-            var writer = ReportWriters.Find(name);
-            if (writer is null)
-            {
-                error.WriteLine($"russnap: unknown report format '{name}': expected md, json or html");
-                return ExitCodes.UsageError;
-            }
-
-            if (!writers.Contains(writer))
-            {
-                writers.Add(writer);
-            }
-        }
-
-        ReportLanguages.TryParse(args.Lang ?? config.Language ?? "en", out var language);
-        var failOn = args.FailOn ?? config.FailOn ?? "error";
-        if (!TryTimestamp(args.Timestamp, out var when, out var timestampError))
-        {
-            error.WriteLine($"russnap: {timestampError}");
+            ConsoleText.Line(error, $"russnap: {problem}");
             return ExitCodes.UsageError;
         }
 
+        var when = args.Timestamp ?? epoch ?? DateTimeOffset.UtcNow;
         var open = CommonOptions.ToOpenOptions(args.Encoding ?? config.Encoding, error);
         if (open is null)
         {
             return ExitCodes.UsageError;
         }
 
+        // The output folder is checked (and the report files created) before any input is read: a bad -o must not
+        // cost the whole analysis first.
+        using var reports = OpenReports(args.OutputDir, formats);
         var sources = CommonOptions.ExpandInputs(args.Inputs, error);
         if (sources is null)
         {
@@ -122,7 +104,12 @@ internal static class AnalyzeCommand
         AnalysisResult result;
         using (var progress = Progress.ForStandardError(error))
         {
-            result = ForestAnalyzer.Analyze(sources, options, progress.Tick);
+            result = ForestAnalyzer.Analyze(sources, options, (input, bytes) =>
+            {
+                // Ctrl-C and SIGTERM are seen between records; Guard turns this into exit 130.
+                cancel.ThrowIfCancellationRequested();
+                progress.Tick(input, bytes);
+            });
         }
 
         var document = ReportBuilder.Build(result, new ReportOptions
@@ -133,51 +120,90 @@ internal static class AnalyzeCommand
             ToolVersion = ToolVersion,
         });
 
-        var written = new List<string>();
-        try
-        {
-            Directory.CreateDirectory(args.OutputDir);
-            foreach (var writer in writers)
-            {
-                var path = Path.Combine(args.OutputDir, $"{ReportBaseName}.{writer.FileExtension}");
-                using (var file = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" })
-                {
-                    writer.Write(document, file);
-                }
-
-                written.Add(path);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputFolderException($"{args.OutputDir}: cannot write the reports there: {ex.Message}", ex);
-        }
-
-        WriteSummary(result, language, written, output);
-
-        var readErrors = result.Inputs.Where(i => i.ReadErrors > 0 || (i.Format is not null && !i.Complete)).ToList();
-        foreach (var input in readErrors)
+        WriteReports(reports, document, args.OutputDir, cancel);
+        WriteSummary(result, language, reports.Files.Select(f => f.File.FinalPath), output);
+        foreach (var input in result.Inputs.Where(HasReadErrors))
         {
             foreach (var d in input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))
             {
-                error.WriteLine(d.ToString());
+                ConsoleText.Line(error, d.ToString());
             }
         }
 
-        if (readErrors.Count > 0 || result.Inputs.All(i => i.Format is null))
+        return ExitCode(result, failOn);
+    }
+
+    /// <summary>
+    /// The exit decision, in one place: 3 when an input could not be read (or none was a dump), else 1 when an
+    /// unsuppressed failure is at or above <paramref name="failOn"/>, else 0.
+    /// </summary>
+    internal static int ExitCode(AnalysisResult result, FailOn failOn)
+    {
+        if (result.Inputs.Any(HasReadErrors) || result.Inputs.All(i => i.Format is null))
         {
             return ExitCodes.InvalidInput;
         }
 
-        var threshold = failOn switch { "warning" => Severity.Warning, "never" => (Severity?)null, _ => Severity.Error };
-        var failing = threshold is { } t && result.Findings.Any(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null && f.Severity >= t);
+        var failing = failOn.Threshold() is { } threshold
+            && result.Findings.Any(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null && f.Severity >= threshold);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     internal static string ToolVersion =>
         typeof(AnalyzeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    private static void WriteSummary(AnalysisResult result, ReportLanguage language, IReadOnlyList<string> written, TextWriter output)
+    private static bool HasReadErrors(InputReport input) => input.ReadErrors > 0 || (input.Format is not null && !input.Complete);
+
+    private static ReportSet OpenReports(DirectoryInfo folder, IReadOnlyList<ReportFormat> formats)
+    {
+        var set = new ReportSet();
+        try
+        {
+            // As given (relative stays relative), so the summary names the reports the way the user did.
+            var path = folder.ToString();
+            Directory.CreateDirectory(path);
+            foreach (var writer in formats.Select(f => f.Writer()))
+            {
+                set.Files.Add((writer, ReportFile.Create(path, $"{ReportBaseName}.{writer.FileExtension}")));
+            }
+
+            return set;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            set.Dispose();
+            throw CannotWrite(folder, ex);
+        }
+    }
+
+    /// <summary>Writes every report to its temporary, then renames them all: a cancelled run leaves none.</summary>
+    private static void WriteReports(ReportSet reports, ReportDocument document, DirectoryInfo folder, CancellationToken cancel)
+    {
+        try
+        {
+            foreach (var (writer, file) in reports.Files)
+            {
+                cancel.ThrowIfCancellationRequested();
+                writer.Write(document, file.Writer);
+                file.Writer.Flush();
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            foreach (var (_, file) in reports.Files)
+            {
+                file.Commit();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(folder, ex);
+        }
+    }
+
+    private static OutputFolderException CannotWrite(DirectoryInfo folder, Exception ex) =>
+        new($"{folder}: cannot write the reports there: {ex.Message}", ex);
+
+    private static void WriteSummary(AnalysisResult result, ReportLanguage language, IEnumerable<string> written, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
         var fails = result.Findings.Where(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null).ToList();
@@ -185,7 +211,7 @@ internal static class AnalyzeCommand
         output.WriteLine($"findings: {fails.Count(f => f.Severity == Severity.Error).ToString(c)} error(s), {fails.Count(f => f.Severity == Severity.Warning).ToString(c)} warning(s), {result.Findings.Count(f => f.Kind == FindingKind.NotApplicable).ToString(c)} not applicable, {result.Findings.Count(f => f.SuppressedBecause is not null).ToString(c)} suppressed");
         foreach (var f in fails.Take(20))
         {
-            output.WriteLine($"  {f.Severity.ToName()} {f.RuleId} {RuleTexts.Message(language, f)}");
+            ConsoleText.Line(output, $"  {f.Severity.ToName()} {f.RuleId} {RuleTexts.Message(language, f)}");
         }
 
         if (fails.Count > 20)
@@ -195,48 +221,21 @@ internal static class AnalyzeCommand
 
         foreach (var path in written)
         {
-            output.WriteLine($"report: {path}");
+            ConsoleText.Line(output, $"report: {path}");
         }
     }
 
-    /// <summary>--timestamp, else SOURCE_DATE_EPOCH (reproducible builds' convention), else now.</summary>
-    internal static bool TryTimestamp(string? text, out DateTimeOffset when, out string? problem)
+    /// <summary>The report files of one run; disposing deletes the temporaries of those not committed.</summary>
+    private sealed class ReportSet : IDisposable
     {
-        problem = null;
-        var origin = "--timestamp";
-        if (text is null && Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch)
-        {
-            text = epoch;
-            origin = "SOURCE_DATE_EPOCH";
-        }
+        public List<(IReportWriter Writer, ReportFile File)> Files { get; } = [];
 
-        if (text is null)
+        public void Dispose()
         {
-            when = DateTimeOffset.UtcNow;
-            return true;
-        }
-
-        // Unix seconds (SOURCE_DATE_EPOCH's form); "@" is System.CommandLine's response-file prefix, so it is optional here.
-        var digits = text.StartsWith('@') ? text[1..] : text;
-        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
-        {
-            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253402300799)
+            foreach (var (_, file) in Files)
             {
-                when = DateTimeOffset.FromUnixTimeSeconds(seconds);
-                return true;
+                file.Dispose();
             }
-
-            when = default;
-            problem = $"{origin} '{text}' is out of range: Unix seconds up to 253402300799 (year 9999)";
-            return false;
         }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out when))
-        {
-            return true;
-        }
-
-        problem = $"{origin} '{text}' is not a timestamp: expected ISO 8601 (2026-11-24T12:00:00Z) or Unix seconds";
-        return false;
     }
 }

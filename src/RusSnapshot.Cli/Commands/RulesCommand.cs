@@ -31,7 +31,7 @@ internal static class RulesCommand
             var rule = RuleCatalog.Find(ruleId);
             if (rule is null)
             {
-                error.WriteLine($"russnap: no rule '{ruleId}'. Run 'russnap rules' for the list.");
+                ConsoleText.Line(error, $"russnap: no rule {ConsoleText.Quote(ruleId)}. Run 'russnap rules' for the list.");
                 return ExitCodes.UsageError;
             }
 

@@ -9,7 +9,7 @@ namespace RusSnapshot.Cli.Commands;
 /// <summary><c>russnap validate</c>: parse only, and say per input what was found.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancel)
     {
         var inputs = CommonOptions.Inputs();
         var format = new Option<string>("--format")
@@ -29,11 +29,12 @@ internal static class ValidateCommand
             parse.GetValue(format) ?? "text",
             parse.GetValue(encoding),
             output,
-            error));
+            error,
+            cancel));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? encodingName, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, string format, string? encodingName, TextWriter output, TextWriter error, CancellationToken cancel = default)
     {
         var options = CommonOptions.ToOpenOptions(encodingName, error);
         if (options is null)
@@ -52,6 +53,7 @@ internal static class ValidateCommand
         set.InputCompleted += s => progress.InputDone(s.Source.DisplayName);
         while (set.Read())
         {
+            cancel.ThrowIfCancellationRequested();
             progress.Tick(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
         }
 
@@ -102,10 +104,10 @@ internal static class ValidateCommand
 
             var errors = input.Errors;
             var warnings = stats?.Warnings ?? 0;
-            output.WriteLine($"{input.Source.DisplayName}: {what}: {(stats?.Entries ?? 0).ToString(c)} entries{string.Concat(extra.Select(e => ", " + e))}; {errors.ToString(c)} errors, {warnings.ToString(c)} warnings");
+            ConsoleText.Line(output, $"{input.Source.DisplayName}: {what}: {(stats?.Entries ?? 0).ToString(c)} entries{string.Concat(extra.Select(e => ", " + e))}; {errors.ToString(c)} errors, {warnings.ToString(c)} warnings");
             foreach (var d in input.Diagnostics)
             {
-                output.WriteLine($"  {d}");
+                ConsoleText.Line(output, $"  {d}");
             }
 
             var listed = input.Diagnostics.Count;

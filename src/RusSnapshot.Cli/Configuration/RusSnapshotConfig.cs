@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Text;
+using RusSnapshot.Cli.Options;
 
 namespace RusSnapshot.Cli.Configuration;
 
-/// <summary>The YAML configuration file (schemas/config.schema.json), loaded and checked.</summary>
+/// <summary>The YAML configuration file (schemas/config.schema.json), loaded and checked; null means "not set".</summary>
 public sealed record RusSnapshotConfig
 {
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
@@ -13,13 +15,14 @@ public sealed record RusSnapshotConfig
 
     public ImmutableArray<string> ExcludedDomains { get; init; } = [];
 
-    /// <summary>Report formats (md, json, html); empty: the command line's default.</summary>
-    public ImmutableArray<string> Formats { get; init; } = [];
+    /// <summary>Report formats; empty: the command line's default.</summary>
+    public ImmutableArray<ReportFormat> Formats { get; init; } = [];
 
-    public string? Language { get; init; }
+    public ReportLanguage? Language { get; init; }
 
-    public string? FailOn { get; init; }
+    public FailOn? FailOn { get; init; }
 
+    /// <summary>An encoding name already checked to resolve.</summary>
     public string? Encoding { get; init; }
 }
 

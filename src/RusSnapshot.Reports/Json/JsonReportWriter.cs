@@ -45,15 +45,22 @@ public sealed class JsonReportWriter : IReportWriter
     }
 
     /// <summary>
-    /// Letters of every script stay readable; characters that could reorder or hide text in an editor (bidi
-    /// controls, zero-width and line/paragraph separators, the BOM) are escaped like controls and HTML-sensitive ones.
+    /// Letters of every script stay readable; characters that could reorder or hide text in an editor (line and
+    /// paragraph separators, and every default-ignorable code point: bidi controls, joiners, the BOM...) are
+    /// escaped like controls and HTML-sensitive ones. The encoder escapes every astral code point anyway (tags).
     /// </summary>
     private static JavaScriptEncoder MakeEncoder()
     {
         var settings = new TextEncoderSettings(UnicodeRanges.All);
-        settings.ForbidCharacters('\u061C', '\u180E', '\u200B', '\u200E', '\u200F', '\u2028', '\u2029', '\u2060', '\uFEFF');
-        settings.ForbidRange(new UnicodeRange(0x202A, 5));
-        settings.ForbidRange(new UnicodeRange(0x2066, 4));
+        settings.ForbidCharacters('\u2028', '\u2029');
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (ReportText.IsDefaultIgnorable(c))
+            {
+                settings.ForbidCharacter((char)c);
+            }
+        }
+
         return JavaScriptEncoder.Create(settings);
     }
 

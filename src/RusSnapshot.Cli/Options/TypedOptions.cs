@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using RusSnapshot.Analysis.Text;
+
+namespace RusSnapshot.Cli.Options;
+
+/// <summary>
+/// The options of <c>analyze</c>, typed: each value is parsed once, here, by the functions the configuration uses
+/// too (<see cref="Vocabulary"/>), and a bad one is a parse error, so a usage error (exit 2) before any work.
+/// </summary>
+internal static class TypedOptions
+{
+    public static Option<DirectoryInfo> OutputFolder() => new("--output", "-o")
+    {
+        Description = "Folder for the reports (created if missing; must be writable: checked before the inputs are read)",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => new DirectoryInfo("."),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 0 ? "." : result.Tokens[^1].Value;
+            if (string.IsNullOrWhiteSpace(text) || text.Contains('\0', StringComparison.Ordinal))
+            {
+                result.AddError("--output needs a folder: the path is empty");
+                return new DirectoryInfo(".");
+            }
+
+            if (File.Exists(text))
+            {
+                result.AddError($"--output {ConsoleText.Quote(text)} is a file, not a folder");
+            }
+
+            return new DirectoryInfo(text);
+        },
+    };
+
+    public static Option<ReportFormat[]> Formats() => new("--format", "-f")
+    {
+        Description = "Report formats, comma-separated or repeated: md, json, html (default: all three)",
+        HelpName = "md,json,html",
+        CustomParser = result =>
+        {
+            var formats = new List<ReportFormat>();
+            foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                if (!Vocabulary.TryFormat(part, out var format))
+                {
+                    result.AddError($"unknown report format {ConsoleText.Quote(part)}: expected {Vocabulary.FormatNames}");
+                    return [];
+                }
+
+                if (!formats.Contains(format))
+                {
+                    formats.Add(format);
+                }
+            }
+
+            if (formats.Count == 0)
+            {
+                result.AddError($"--format names no format: expected {Vocabulary.FormatNames}, comma-separated");
+            }
+
+            return [.. formats];
+        },
+    };
+
+    public static Option<ReportLanguage?> Language() => new("--lang")
+    {
+        Description = "Report language: en or fr (default en)",
+        HelpName = "en|fr",
+        CustomParser = result => Single(result, Vocabulary.TryLanguage(result.Tokens[^1].Value, out var language), "language", Vocabulary.LanguageNames)
+            ? language
+            : null,
+    };
+
+    public static Option<FailOn?> FailOn() => new("--fail-on")
+    {
+        Description = "Exit 1 when a finding is at or above: error (default), warning, never",
+        HelpName = "error|warning|never",
+        CustomParser = result => Single(result, Vocabulary.TryFailOn(result.Tokens[^1].Value, out var failOn), "--fail-on", Vocabulary.FailOnNames)
+            ? failOn
+            : null,
+    };
+
+    public static Option<DateTimeOffset?> Timestamp() => new("--timestamp")
+    {
+        Description = "Pin the report timestamp (ISO 8601 such as 2026-11-24T12:00:00Z, or Unix seconds); SOURCE_DATE_EPOCH is honoured too, for reproducible reports",
+        HelpName = "T",
+        CustomParser = result =>
+        {
+            if (Timestamps.TryParse(result.Tokens[^1].Value, "--timestamp", out var when, out var problem))
+            {
+                return when;
+            }
+
+            result.AddError(problem!);
+            return null;
+        },
+    };
+
+    public static Option<string?> ConfigFile()
+    {
+        var option = new Option<string?>("--config", "-c") { Description = "YAML configuration (schemas/config.schema.json)", HelpName = "FILE" };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+            {
+                result.AddError("--config needs a file: the path is empty");
+            }
+        });
+        return option;
+    }
+
+    private static bool Single(ArgumentResult result, bool parsed, string what, string expected)
+    {
+        if (!parsed)
+        {
+            result.AddError($"unknown {what} {ConsoleText.Quote(result.Tokens[^1].Value)}: expected {expected}");
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,86 @@
+using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Text;
+using RusSnapshot.Reports;
+
+namespace RusSnapshot.Cli.Options;
+
+/// <summary>When <c>analyze</c> exits 1: <c>--fail-on</c> and the configuration's <c>report.failOn</c>.</summary>
+public enum FailOn
+{
+    /// <summary>An error-level finding fails the run (the default).</summary>
+    Error,
+
+    /// <summary>A warning or an error fails the run.</summary>
+    Warning,
+
+    /// <summary>Findings never fail the run (input errors still do).</summary>
+    Never,
+}
+
+/// <summary>A report format: <c>--format</c> and the configuration's <c>report.formats</c>.</summary>
+public enum ReportFormat
+{
+    /// <summary><c>md</c> or <c>markdown</c>.</summary>
+    Markdown,
+
+    /// <summary><c>json</c>.</summary>
+    Json,
+
+    /// <summary><c>html</c> or <c>htm</c>.</summary>
+    Html,
+}
+
+/// <summary>
+/// The words of the command line and of the YAML configuration, parsed by the same functions so that the two
+/// can never accept different values (case-insensitive, as the configuration always was).
+/// </summary>
+public static class Vocabulary
+{
+    public const string FailOnNames = "error, warning or never";
+
+    public const string FormatNames = "md, json or html";
+
+    public const string LanguageNames = "en or fr";
+
+    /// <summary>Every format, in the order the reports are written.</summary>
+    public static IReadOnlyList<ReportFormat> AllFormats { get; } = [ReportFormat.Markdown, ReportFormat.Json, ReportFormat.Html];
+
+    public static bool TryFailOn(string? text, out FailOn failOn)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "error": failOn = FailOn.Error; return true;
+            case "warning": failOn = FailOn.Warning; return true;
+            case "never": failOn = FailOn.Never; return true;
+            default: failOn = FailOn.Error; return false;
+        }
+    }
+
+    public static bool TryFormat(string? text, out ReportFormat format)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "md" or "markdown": format = ReportFormat.Markdown; return true;
+            case "json": format = ReportFormat.Json; return true;
+            case "html" or "htm": format = ReportFormat.Html; return true;
+            default: format = ReportFormat.Markdown; return false;
+        }
+    }
+
+    public static bool TryLanguage(string? text, out ReportLanguage language) => ReportLanguages.TryParse(text, out language);
+
+    /// <summary>The lowest severity that fails the run, or null for <see cref="FailOn.Never"/>.</summary>
+    public static Severity? Threshold(this FailOn failOn) => failOn switch
+    {
+        FailOn.Warning => Severity.Warning,
+        FailOn.Never => null,
+        _ => Severity.Error,
+    };
+
+    public static IReportWriter Writer(this ReportFormat format) => format switch
+    {
+        ReportFormat.Json => ReportWriters.Json,
+        ReportFormat.Html => ReportWriters.Html,
+        _ => ReportWriters.Markdown,
+    };
+}
