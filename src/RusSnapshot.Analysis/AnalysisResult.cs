@@ -32,6 +32,9 @@ public sealed record InputReport
 
     public bool Complete { get; init; }
 
+    /// <summary>True when records could not be read, or a readable input was not read to its end.</summary>
+    public bool HasReadErrors => ReadErrors > 0 || (Format is not null && !Complete);
+
     public ImmutableArray<DumpDiagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>How the input was made, when a collector manifest says so (e.g. <c>russnap-collect 0.1.0, 2026-11-20T10:00:00Z, dc1.contoso.com</c>).</summary>
@@ -60,7 +63,7 @@ public sealed record AnalysisResult
     public Verdict.AnalysisSummary Summary => Verdict.Verdicts.Summarize(Forest, Findings, Coverage);
 
     /// <summary>True when an input could not be read completely (the exit code for invalid input).</summary>
-    public bool HasInvalidInput => Inputs.Any(i => i.ReadErrors > 0 || (i.Format is not null && !i.Complete)) || Inputs.All(i => i.Format is null);
+    public bool HasInvalidInput => Inputs.Any(i => i.HasReadErrors) || Inputs.All(i => i.Format is null);
 
     /// <summary>Failures that count at <paramref name="threshold"/>: not suppressed, of that severity or above.</summary>
     public IEnumerable<Finding> FailuresAtOrAbove(Severity threshold) =>

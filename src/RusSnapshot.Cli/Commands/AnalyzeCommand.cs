@@ -5,6 +5,7 @@ using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
+using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Cli.Configuration;
 using RusSnapshot.Cli.Options;
 using RusSnapshot.Dumps;
@@ -122,7 +123,7 @@ internal static class AnalyzeCommand
 
         WriteReports(reports, document, args.OutputDir, cancel);
         WriteSummary(result, language, reports.Files.Select(f => f.File.FinalPath), output);
-        foreach (var input in result.Inputs.Where(HasReadErrors))
+        foreach (var input in result.Inputs.Where(i => i.HasReadErrors))
         {
             foreach (var d in input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))
             {
@@ -137,22 +138,13 @@ internal static class AnalyzeCommand
     /// The exit decision, in one place: 3 when an input could not be read (or none was a dump), else 1 when an
     /// unsuppressed failure is at or above <paramref name="failOn"/>, else 0.
     /// </summary>
-    internal static int ExitCode(AnalysisResult result, FailOn failOn)
-    {
-        if (result.Inputs.Any(HasReadErrors) || result.Inputs.All(i => i.Format is null))
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var failing = failOn.Threshold() is { } threshold
-            && result.Findings.Any(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null && f.Severity >= threshold);
-        return failing ? ExitCodes.Findings : ExitCodes.Success;
-    }
+    internal static int ExitCode(AnalysisResult result, FailOn failOn) =>
+        result.HasInvalidInput ? ExitCodes.InvalidInput
+        : failOn.Threshold() is { } threshold && result.FailuresAtOrAbove(threshold).Any() ? ExitCodes.Findings
+        : ExitCodes.Success;
 
     internal static string ToolVersion =>
         typeof(AnalyzeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    private static bool HasReadErrors(InputReport input) => input.ReadErrors > 0 || (input.Format is not null && !input.Complete);
 
     private static ReportSet OpenReports(DirectoryInfo folder, IReadOnlyList<ReportFormat> formats)
     {
@@ -206,9 +198,15 @@ internal static class AnalyzeCommand
     private static void WriteSummary(AnalysisResult result, ReportLanguage language, IEnumerable<string> written, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        var fails = result.Findings.Where(f => f.Kind == FindingKind.Fail && f.SuppressedBecause is null).ToList();
-        output.WriteLine($"{result.Entries.ToString(c)} entries from {result.Inputs.Length.ToString(c)} input(s); {result.Forest.Domains.Length.ToString(c)} domain(s), {result.Forest.Servers.Length.ToString(c)} Exchange server(s), {result.Forest.RusInstances.Length.ToString(c)} RUS instance(s)");
-        output.WriteLine($"findings: {fails.Count(f => f.Severity == Severity.Error).ToString(c)} error(s), {fails.Count(f => f.Severity == Severity.Warning).ToString(c)} warning(s), {result.Findings.Count(f => f.Kind == FindingKind.NotApplicable).ToString(c)} not applicable, {result.Findings.Count(f => f.SuppressedBecause is not null).ToString(c)} suppressed");
+        var summary = result.Summary;
+        var fails = result.Findings.Where(f => f.Group is FindingGroup.Error or FindingGroup.Warning).ToList();
+
+        // Without crossRefs the forest's domains are unknown (RSN1001 says so): say what was read, not a domain count.
+        var domains = summary.DomainsKnown
+            ? $"{result.Forest.Domains.Length.ToString(c)} domain(s)"
+            : $"domains unknown (no crossRefs), {result.Forest.Domains.Length.ToString(c)} domain partition(s) read";
+        output.WriteLine($"{result.Entries.ToString(c)} entries from {result.Inputs.Length.ToString(c)} input(s); {domains}, {result.Forest.Servers.Length.ToString(c)} Exchange server(s), {result.Forest.RusInstances.Length.ToString(c)} RUS instance(s)");
+        output.WriteLine($"findings: {summary.Errors.ToString(c)} error(s), {summary.Warnings.ToString(c)} warning(s), {summary.NotApplicable.ToString(c)} not applicable, {summary.Suppressed.ToString(c)} suppressed; verdict: {summary.Verdict.ToString().ToLowerInvariant()}");
         foreach (var f in fails.Take(20))
         {
             ConsoleText.Line(output, $"  {f.Severity.ToName()} {f.RuleId} {RuleTexts.Message(language, f)}");
