@@ -50,16 +50,31 @@ public sealed record DuplicateConflict(string Dn, DumpPosition First, DumpPositi
 /// records) are passed on too, with <see cref="DumpRecord.Kind"/> telling them apart.
 /// </summary>
 /// <remarks>
-/// Duplicate detection keeps two 64-bit hashes per entry (DN folded to lower case, content): about 30 bytes an
-/// entry, so it is only switched on when there is more than one input (one export per naming context is the common
-/// case that overlaps). Within a single file, a repeated DN is reported by the same mechanism when
-/// <see cref="DetectDuplicatesInSingleInput"/> is set.
+/// <para>
+/// Two DNs are the same entry exactly when their <see cref="DnKey"/>s are equal: hashes only pick the candidates.
+/// Duplicate detection is on when there is more than one input (one export per naming context is the common case,
+/// and it overlaps at the edges), or when <see cref="DetectDuplicatesInSingleInput"/> is set.
+/// </para>
+/// <para>
+/// Memory: when every input can be read twice (files, archives), a first pass over the DNs alone finds the DNs that
+/// occur more than once, with a fixed-size Bloom filter (<see cref="BloomBits"/> bits) and a set of the 64-bit hashes
+/// it flags; only the entries whose hash is in that set are then kept, by their full key, while the records are
+/// read. So memory is the filter plus the entries that really (or, at the filter's rate of false alarms, seemingly)
+/// occur more than once, however many entries there are. An input that cannot be read twice (a pipe) makes every
+/// entry's key kept instead (the canonical DN and about 40 bytes an entry).
+/// </para>
 /// </remarks>
 public sealed class DumpSetReader : IDisposable
 {
     private readonly IReadOnlyList<DumpSource> _sources;
     private readonly DumpOpenOptions _options;
-    private readonly Dictionary<ulong, Seen>? _seen;
+    /// <summary>Size of the first pass's Bloom filter: 2^27 bits (16 MiB), a false-alarm rate under 0.1% up to ten million entries.</summary>
+    public const long BloomBits = 1L << 27;
+
+    private readonly Dictionary<DnKey, Seen>? _seen;
+    private HashSet<ulong>? _suspects;
+    private bool _suspectsKnown;
+    private readonly ulong _hashSeed = (ulong)Random.Shared.NextInt64();
     private readonly List<DumpInputSummary> _inputs = [];
     private readonly List<DuplicateConflict> _conflicts = [];
     private int _index = -1;
@@ -77,6 +92,12 @@ public sealed class DumpSetReader : IDisposable
             _seen = [];
         }
     }
+
+    /// <summary>Entries whose full key was kept for duplicate detection (see the remarks): the memory it costs.</summary>
+    public long KeysKept => _seen?.Count ?? 0;
+
+    /// <summary>False when an input could not be read twice, so every entry's key was kept.</summary>
+    public bool UsedFirstPass => _suspects is not null;
 
     /// <summary>Whether duplicates are tracked even when there is one input.</summary>
     public bool DetectDuplicatesInSingleInput { get; }
@@ -163,11 +184,22 @@ public sealed class DumpSetReader : IDisposable
 
     private bool IsDuplicate(DumpRecord record)
     {
-        var dnHash = DnKeyHash(record.DnUtf8);
-        var contentHash = ContentHash(record);
-        if (!_seen!.TryGetValue(dnHash, out var seen))
+        if (!_suspectsKnown)
         {
-            _seen.Add(dnHash, new Seen(contentHash, _index, record.Position.Line));
+            _suspectsKnown = true;
+            _suspects = FindSuspects();
+        }
+
+        var key = DnKey.Of(record.DnUtf8);
+        if (_suspects is not null && !_suspects.Contains(HashOf(key)))
+        {
+            return false; // the first pass saw this DN once: it cannot be a duplicate
+        }
+
+        var contentHash = ContentHash(record);
+        if (!_seen!.TryGetValue(key, out var seen))
+        {
+            _seen.Add(key, new Seen(contentHash, _index, record.Position.Line));
             return false;
         }
 
@@ -199,42 +231,64 @@ public sealed class DumpSetReader : IDisposable
         return sum ^ (ulong)record.Count;
     }
 
-    /// <summary>The DN's hash with ASCII case folded and spaces around ',' dropped (some tools write "CN=x, DC=y").</summary>
-    private static ulong DnKeyHash(ReadOnlySpan<byte> dn)
+    private ulong HashOf(DnKey key) =>
+        FastHash.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.Canonical.AsSpan()), _hashSeed);
+
+    /// <summary>
+    /// The first pass: the hashes of the DNs seen more than once, or null (keep every key) when an input cannot be
+    /// read twice. Errors are left to the real pass, which reports them.
+    /// </summary>
+    private HashSet<ulong>? FindSuspects()
     {
-        if (dn.IndexOf((byte)' ') < 0)
+        if (!_sources.All(CanReadTwice))
         {
-            return FastHash.HashIgnoreAsciiCase(dn);
+            return null;
         }
 
-        Span<byte> buffer = dn.Length <= 1024 ? stackalloc byte[dn.Length] : new byte[dn.Length];
-        var n = 0;
-        var escaped = false;
-        var afterSeparator = false;
-        for (var i = 0; i < dn.Length; i++)
+        var bloom = new BloomFilter(BloomBits);
+        var suspects = new HashSet<ulong>();
+        var quiet = _options with { Reader = _options.Reader with { OnBadRecord = BadRecordHandling.Collect } };
+        foreach (var source in _sources)
         {
-            var b = dn[i];
-            if (!escaped && b == (byte)' ' && (afterSeparator || NextNonSpace(dn, i) == (byte)','))
+            try
             {
-                continue; // a space next to an unescaped ',' is formatting, not data
+                using var opened = DumpOpener.Open(source, quiet);
+                while (opened.Reader.Read())
+                {
+                    var record = opened.Reader.Current;
+                    if (record.Kind == DumpRecordKind.Entry)
+                    {
+                        var hash = HashOf(DnKey.Of(record.DnUtf8));
+                        if (!bloom.Add(hash))
+                        {
+                            suspects.Add(hash);
+                        }
+                    }
+                }
             }
-
-            afterSeparator = !escaped && b == (byte)',';
-            escaped = !escaped && b == (byte)'\\';
-            buffer[n++] = b;
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
+            {
+                // Reported by the real pass.
+            }
         }
 
-        return FastHash.HashIgnoreAsciiCase(buffer[..n]);
+        return suspects;
     }
 
-    private static byte NextNonSpace(ReadOnlySpan<byte> s, int i)
+    /// <summary>A regular file with content can be opened again from its start; a pipe, a device or a stream cannot.</summary>
+    private static bool CanReadTwice(DumpSource source)
     {
-        while (i < s.Length && s[i] == (byte)' ')
+        try
         {
-            i++;
+            var info = new FileInfo(source.Path);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            return target is { Exists: true, Length: > 0 } && !target.FullName.StartsWith("/dev/", StringComparison.Ordinal)
+                && !target.FullName.StartsWith("/proc/", StringComparison.Ordinal);
         }
-
-        return i < s.Length ? s[i] : (byte)0;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     private bool OpenNext()
