@@ -29,15 +29,16 @@ read -r passed failed skipped < <(
       for (i = 1; i <= NF; i++) {
         split($i, kv, "=");
         gsub(/[^0-9]/, "", kv[2]);
+        if (kv[1] == "total") t += kv[2];
+        if (kv[1] == "executed") e += kv[2];
         if (kv[1] == "passed") p += kv[2];
         if (kv[1] == "failed") f += kv[2];
-        if (kv[1] == "notExecuted") s += kv[2];
         if (kv[1] == "error") f += kv[2];
         if (kv[1] == "timeout") f += kv[2];
         if (kv[1] == "aborted") f += kv[2];
       }
     }
-    END { printf "%d %d %d\n", p, f, s }')
+    END { printf "%d %d %d\n", p, f, t - e }')   # VSTest counts skipped tests as neither notExecuted nor executed
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report

@@ -1,6 +1,6 @@
 namespace RusSnapshot.Cli;
 
-/// <summary>Process exit codes (DESIGN.md section 2); documented in README.md.</summary>
+/// <summary>Process exit codes ; documented in README.md.</summary>
 public static class ExitCodes
 {
     /// <summary>Nothing at or above the failure threshold; for <c>validate</c>: every input is valid.</summary>

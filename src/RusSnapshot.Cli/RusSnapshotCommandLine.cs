@@ -34,7 +34,7 @@ public static class RusSnapshotCommandLine
     /// <summary>
     /// The exit policy for what a command throws: an input problem is exit 3, a bad output folder exit 2, a
     /// cancellation exit 130, and anything else is a bug: exit 4 with one line naming the file the details went
-    /// to (DESIGN.md section 2), never a stack trace on the console.
+    /// to (README.md, exit codes), never a stack trace on the console.
     /// </summary>
     internal static int Guard(Func<int> command, TextWriter error, CancellationToken cancel)
     {

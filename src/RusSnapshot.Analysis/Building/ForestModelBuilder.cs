@@ -52,7 +52,7 @@ public sealed class ForestModelBuilder
         var dn = record.DnUtf8;
         if (dn.IsEmpty)
         {
-            // The rootDSE (ldapsearch -s base -b ""): it names the Configuration NC authoritatively (DOMAIN.md section 2).
+            // The rootDSE (ldapsearch -s base -b ""): it names the Configuration NC authoritatively (MS-ADTS 3.1.1.3.2: configurationNamingContext).
             _rootDseConfiguration ??= record.FirstString("configurationNamingContext"u8);
             return;
         }

@@ -28,7 +28,7 @@ public static class RuleTexts
 
         ["RSN1002.title"] = "The same entry differs between two inputs",
         ["RSN1002.explanation"] = "When several exports are analysed together, an entry may appear in more than one (exports of overlapping partitions, or dumps taken at different times). RusSnapshot uses the first copy. If the copies differ, the dumps were taken at different times or from different domain controllers, and findings may reflect either state.",
-        ["RSN1002.remediation"] = "Export all partitions at the same time from domain controllers that have replicated.\nOr analyse the inputs separately and compare the reports with 'russnap diff'.",
+        ["RSN1002.remediation"] = "Export all partitions at the same time from domain controllers that have replicated.\nOr analyse each input on its own and compare the two JSON reports' findings by their fingerprints, to see which copy the difference changes.",
         ["RSN1002.fail"] = "'{0}' is read at {1} and again, with other content, at {2}; the first copy is used.",
 
         ["RSN2001.title"] = "Domain without a Recipient Update Service",
@@ -103,7 +103,7 @@ public static class RuleTexts
 
         ["RSN1002.title"] = "La même entrée diffère entre deux exports",
         ["RSN1002.explanation"] = "Quand plusieurs exports sont analysés ensemble, une entrée peut figurer dans plusieurs d'entre eux. RusSnapshot garde la première copie. Si les copies diffèrent, les exports ont été faits à des moments ou sur des contrôleurs de domaine différents, et les constats peuvent refléter l'un ou l'autre état.",
-        ["RSN1002.remediation"] = "Exportez toutes les partitions au même moment depuis des contrôleurs de domaine répliqués.\nOu analysez les exports séparément et comparez les rapports avec « russnap diff ».",
+        ["RSN1002.remediation"] = "Exportez toutes les partitions au même moment depuis des contrôleurs de domaine répliqués.\nOu analysez chaque export séparément et comparez les constats des deux rapports JSON par leur empreinte, pour voir ce que la différence change.",
         ["RSN1002.fail"] = "« {0} » est lu en {1} puis de nouveau, avec un autre contenu, en {2} ; la première copie est utilisée.",
 
         ["RSN2001.title"] = "Domaine sans service de mise à jour de destinataire",

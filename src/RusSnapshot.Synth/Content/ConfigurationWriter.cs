@@ -4,7 +4,7 @@ namespace RusSnapshot.Synth.Content;
 
 /// <summary>
 /// The Configuration partition: crossRefs, sites with the domain controllers, and the Exchange organisation
-/// (administrative groups, servers, address lists, recipient policies, RUS instances). DOMAIN.md sections 1-3.
+/// (administrative groups, servers, address lists, recipient policies, RUS instances). Layout as in OpenChange's oc_provision_configuration_org.ldif (an Exchange 2003 organisation).
 /// </summary>
 internal sealed class ConfigurationWriter(ForestLayout layout, Emitter e)
 {

@@ -185,7 +185,7 @@ internal sealed class DomainWriter
 
     private void SystemObjects()
     {
-        // objectVersion of the MESO container (DOMAIN.md 4): 6936 after E2003 /domainprep; E2007/2010 /PrepareAD
+        // objectVersion of the MESO container : 6936 after E2003 /domainprep; E2007/2010 /PrepareAD
         // raises it in the root domain only (11221 / 13040).
         var version = _d.Index != 0 ? 6936
             : _layout.Servers.Any(s => s.Kind == ExchangeServerKind.Exchange2010) ? 13040

@@ -7,7 +7,7 @@ internal sealed class IncompleteDump : IRule
 {
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
         RuleIds.IncompleteDump, nameof(IncompleteDump), RuleCategory.DumpHealth, Severity.Error, derived: true,
-        "DESIGN.md section 4 (RSN1001)", "OpenLDAP ldapsearch output: result trailer (clients/tools/ldapsearch.c)") with
+        "RFC 2849 and the exporters' formats: a dump cut short or with unreadable records is not the whole directory", "OpenLDAP ldapsearch output: result trailer (clients/tools/ldapsearch.c)") with
     {
         // One input or partition can be incomplete in several ways at once: each way is its own finding.
         Discriminators = [Unreadable, ReadErrors, SearchFailed, SearchUnfinished, NoConfiguration, NoExchange, ForeignConfiguration, PartitionMissing],

@@ -7,7 +7,7 @@ internal sealed class ConflictingDuplicate : IRule
 {
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
         RuleIds.ConflictingDuplicate, nameof(ConflictingDuplicate), RuleCategory.DumpHealth, Severity.Warning, derived: true,
-        "DESIGN.md section 3 (several inputs)");
+        "MS-ADTS 3.1.1.1.9: an object has one DN in a naming context; two differing copies come from exports taken at different times or from DCs not yet replicated");
 
     public RuleDescriptor Descriptor => Rule;
 
