@@ -138,10 +138,12 @@ public static class ForestAnalyzer
                 continue;
             }
 
-            foreach (var failed in input.Statistics.FailedSearches)
+            // One gap per input, whatever the number of failed pages: the count, and the sampled trailers as evidence.
+            if (input.Statistics.FailedSearches is [var first, ..])
             {
-                yield return new DumpGap("searchFailed", $"{name}:{failed.Position.Line.ToString(c)}", [name, failed.Code.ToString(c), failed.Text],
-                    [new Evidence(failed.Position.Source, failed.Position.Line, string.Empty, "result", $"{failed.Code.ToString(c)} {failed.Text}")]);
+                yield return new DumpGap("searchFailed", name,
+                    [name, first.Code.ToString(c), first.Text, input.Statistics.FailedSearchCount.ToString(c)],
+                    [.. input.Statistics.FailedSearches.Select(f => new Evidence(f.Position.Source, f.Position.Line, string.Empty, "result", $"{f.Code.ToString(c)} {f.Text}"))]);
             }
 
             if (input.Statistics.SearchUnfinished)
@@ -162,5 +164,5 @@ public static class ForestAnalyzer
 
     /// <summary>Errors of an input other than "the search stopped early" (which is a gap, not a format error): counted, not taken from the kept list.</summary>
     internal static long ReadErrorCount(DumpInputSummary input) =>
-        input.Errors - (input.Statistics?.FailedSearches.Count ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
+        input.Errors - (input.Statistics?.FailedSearchCount ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
 }

@@ -1322,7 +1322,7 @@ public sealed class LdifReader : IDumpReader
         {
             var text = space < 0 ? string.Empty : Encoding.UTF8.GetString(result[(space + 1)..]);
             var where = new DumpPosition(SourceName, lineNo, recordLine);
-            _stats.FailedSearches.Add(new SearchOutcome(where, code, text));
+            _stats.AddFailedSearch(new SearchOutcome(where, code, text));
             _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-FAILED", lineNo, recordLine,
                 $"ldapsearch ended with result {code.ToString(CultureInfo.InvariantCulture)} ({text}), not 0 Success: the dump is incomplete");
         }
