@@ -106,6 +106,9 @@ public sealed class CsvDumpReader : IDumpReader
     /// <inheritdoc/>
     public DumpReadStatistics Statistics => _stats;
 
+    /// <summary>A warning found outside the reader (the encoding decision), counted and kept like its own.</summary>
+    internal void Warn(string code, long line, string message) => _sink.Report(DiagnosticSeverity.Warning, code, line, line, message);
+
     /// <inheritdoc/>
     public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
 

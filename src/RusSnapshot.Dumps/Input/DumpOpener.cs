@@ -46,7 +46,7 @@ public static class DumpOpener
                 atEnd = length < prefix.Length;
             }
 
-            var detected = DumpEncodings.Detect(prefix.AsSpan(0, length), atEnd);
+            var detected = DumpEncodings.Detect(prefix.AsSpan(0, length), atEnd, out var evidence);
             Encoding encoding;
             string encodingName;
             int bom;
@@ -93,6 +93,30 @@ public static class DumpOpener
             IDumpReader reader = format == DumpFormat.Csv
                 ? new Csv.CsvDumpReader(utf8, source.DisplayName, readerOptions)
                 : new LdifReader(utf8, source.DisplayName, readerOptions);
+            void Warn(string code, long line, string message)
+            {
+                if (reader is LdifReader ldif)
+                {
+                    ldif.Warn(code, line, message);
+                }
+                else if (reader is Csv.CsvDumpReader csv)
+                {
+                    csv.Warn(code, line, message);
+                }
+            }
+
+            // Say what was decided when the evidence was mixed (an explicit --encoding or a BOM needs no word).
+            var badLine = evidence.Invalid > 0 ? Utf8Evidence.LineOf(prefix.AsSpan(0, length), evidence.FirstInvalid, 0) : 0;
+            if (options.Encoding is null && bom == 0
+                && evidence.Warning(badLine, $"in the first {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes", "windows-1252") is var (code, message))
+            {
+                Warn(code, badLine, message);
+            }
+
+            if (deferred is not null)
+            {
+                deferred.Warn = Warn;
+            }
             return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii") { Digest = digest };
         }
         catch
