@@ -16,8 +16,11 @@ public sealed record InputReport
 
     public string? Encoding { get; init; }
 
-    /// <summary>SHA-256 of the file on disk (for a member of a .zip: of the archive), lower-case hex.</summary>
+    /// <summary>SHA-256 of the file on disk (for a member of a .zip: of the archive), lower-case hex; computed while reading, null unless read to its end.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>The file's own size in bytes (compressed for a .gz or a .zip member), not the decoded size; null when unknown.</summary>
+    public long? Bytes { get; init; }
 
     public long Entries { get; init; }
 

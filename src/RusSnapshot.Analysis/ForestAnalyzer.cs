@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
 using RusSnapshot.Analysis.Building;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Options;
@@ -20,13 +19,9 @@ public static class ForestAnalyzer
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Hash files on the other core while this one parses.
-        var hashes = options.HashInputs
-            ? sources.Select(s => s.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => Task.Run(() => Sha256Of(p)), StringComparer.Ordinal)
-            : [];
-
+        // Inputs are hashed while they are read, once: a second read of a pipe would steal part of it.
         var builder = new ForestModelBuilder();
-        using var set = new DumpSetReader(sources, options.Open);
+        using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
         while (set.Read())
         {
             builder.Add(set.Current);
@@ -51,7 +46,8 @@ public static class ForestAnalyzer
             Format = i.Format?.ToName(),
             Dialect = i.Dialect.ToName(),
             Encoding = i.Encoding,
-            Sha256 = hashes.TryGetValue(i.Source.Path, out var task) ? task.GetAwaiter().GetResult() : null,
+            Sha256 = i.Sha256,
+            Bytes = i.FileBytes,
             Entries = i.Statistics?.Entries ?? 0,
             Duplicates = i.DuplicateEntries,
             Errors = i.Errors,
@@ -150,10 +146,12 @@ public static class ForestAnalyzer
                 continue;
             }
 
-            foreach (var failed in input.Statistics.FailedSearches)
+            // One gap per input, whatever the number of failed pages: the count, and the sampled trailers as evidence.
+            if (input.Statistics.FailedSearches is [var first, ..])
             {
-                yield return new DumpGap("searchFailed", $"{name}:{failed.Position.Line.ToString(c)}", [name, failed.Code.ToString(c), failed.Text],
-                    [new Evidence(failed.Position.Source, failed.Position.Line, string.Empty, "result", $"{failed.Code.ToString(c)} {failed.Text}")]);
+                yield return new DumpGap("searchFailed", name,
+                    [name, first.Code.ToString(c), first.Text, input.Statistics.FailedSearchCount.ToString(c)],
+                    [.. input.Statistics.FailedSearches.Select(f => new Evidence(f.Position.Source, f.Position.Line, string.Empty, "result", $"{f.Code.ToString(c)} {f.Text}"))]);
             }
 
             if (input.Statistics.SearchUnfinished)
@@ -174,22 +172,5 @@ public static class ForestAnalyzer
 
     /// <summary>Errors of an input other than "the search stopped early" (which is a gap, not a format error): counted, not taken from the kept list.</summary>
     internal static long ReadErrorCount(DumpInputSummary input) =>
-        input.Errors - (input.Statistics?.FailedSearches.Count ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
-
-    private static string? Sha256Of(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+        input.Errors - (input.Statistics?.FailedSearchCount ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
 }

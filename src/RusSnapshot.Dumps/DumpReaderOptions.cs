@@ -22,8 +22,18 @@ public sealed record DumpReaderOptions
     /// <summary>How many diagnostics to keep; later ones are only counted. Default 1,000.</summary>
     public int MaxDiagnostics { get; init; } = 1000;
 
-    /// <summary>The largest record (all its lines) a reader accepts, in bytes. Default 256 MiB: a group with a million members fits.</summary>
+    /// <summary>
+    /// The largest record (all its lines) a reader accepts, in bytes. Default 256 MiB: a group with a million members
+    /// fits. A larger LDIF record is skipped up to the blank line that ends it, with an error; a larger CSV row ends
+    /// the reading of its file, and the error says the rest was not read.
+    /// </summary>
     public int MaxRecordBytes { get; init; } = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// The most physical lines one record may have (LDIF), bounding the line tables' memory. Default 4,194,304: a group
+    /// of 4 million members. A longer record is skipped up to the blank line that ends it, with an error.
+    /// </summary>
+    public int MaxRecordLines { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>The largest single value, decoded, in bytes. Default 16 MiB.</summary>
     public int MaxValueBytes { get; init; } = 16 * 1024 * 1024;

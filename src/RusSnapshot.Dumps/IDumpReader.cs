@@ -58,14 +58,36 @@ public sealed class DumpReadStatistics
     /// <summary>Warnings found, including those past <see cref="DumpReaderOptions.MaxDiagnostics"/>.</summary>
     public long Warnings { get; internal set; }
 
-    /// <summary>ldapsearch result codes other than 0 (the search stopped early: the dump is incomplete).</summary>
-    public IList<SearchOutcome> FailedSearches { get; } = [];
+    /// <summary>How many failed searches <see cref="FailedSearches"/> keeps as a sample; the rest are only counted.</summary>
+    public const int FailedSearchSampleSize = 20;
+
+    /// <summary>
+    /// The first <see cref="FailedSearchSampleSize"/> ldapsearch results other than 0 (the search stopped early: the dump
+    /// is incomplete). A sample: a paged search over a size limit writes one such trailer per page, and keeping each one
+    /// took gigabytes; <see cref="FailedSearchCount"/> counts them all.
+    /// </summary>
+    public IReadOnlyList<SearchOutcome> FailedSearches => _failedSearches;
+
+    /// <summary>Every ldapsearch result other than 0 seen, sampled or not.</summary>
+    public long FailedSearchCount { get; private set; }
 
     /// <summary>True when an ldapsearch output lacks the search result of its last page (the search did not finish, or the file was cut).</summary>
     public bool SearchUnfinished { get; internal set; }
 
     /// <summary>True when the input ended cleanly (not cut off, no fatal error).</summary>
     public bool Complete { get; internal set; }
+
+    private readonly List<SearchOutcome> _failedSearches = [];
+
+    /// <summary>Counts a failed search, and keeps it while the sample has room.</summary>
+    internal void AddFailedSearch(SearchOutcome outcome)
+    {
+        FailedSearchCount++;
+        if (_failedSearches.Count < FailedSearchSampleSize)
+        {
+            _failedSearches.Add(outcome);
+        }
+    }
 }
 
 /// <summary>An ldapsearch <c>result:</c> line that was not <c>0 Success</c>.</summary>

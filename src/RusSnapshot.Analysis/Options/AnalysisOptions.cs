@@ -26,6 +26,6 @@ public sealed record AnalysisOptions
 
     public DumpOpenOptions Open { get; init; } = new();
 
-    /// <summary>Compute each input file's SHA-256 (on a background thread).</summary>
+    /// <summary>Compute each input file's SHA-256 (while it is read, on the reading thread).</summary>
     public bool HashInputs { get; init; } = true;
 }

@@ -106,6 +106,9 @@ public sealed class CsvDumpReader : IDumpReader
     /// <inheritdoc/>
     public DumpReadStatistics Statistics => _stats;
 
+    /// <summary>A warning found outside the reader (the encoding decision), counted and kept like its own.</summary>
+    internal void Warn(string code, long line, string message) => _sink.Report(DiagnosticSeverity.Warning, code, line, line, message);
+
     /// <inheritdoc/>
     public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
 
@@ -611,7 +614,9 @@ public sealed class CsvDumpReader : IDumpReader
 
         if (rowEnd - rowStart > _options.MaxRecordBytes)
         {
-            throw TooLarge(rowLine);
+            // Whole and consumed already: only this row is lost.
+            throw _sink.Error("CSV-RECORD-TOO-LARGE", rowLine, rowLine,
+                $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (the record size limit): it was skipped");
         }
 
         var row = buf.AsSpan(rowStart, rowEnd - rowStart);
@@ -1027,7 +1032,8 @@ public sealed class CsvDumpReader : IDumpReader
 
     private static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
 
+    /// <summary>A row that does not fit the buffer: where it ends is not known without reading it, so reading stops, and says so.</summary>
     private DumpFormatException TooLarge(long line) =>
         _sink.Fatal("CSV-RECORD-TOO-LARGE", line, line,
-            $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
+            $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (the record size limit): the rest of the file, from this line on, was not read");
 }

@@ -1,20 +1,27 @@
 using System.Text;
-using System.Text.Unicode;
 
 namespace RusSnapshot.Dumps.Input;
 
 /// <summary>
-/// For inputs whose sniffed prefix is pure ASCII: passes bytes through until the first non-ASCII byte, then decides.
-/// Valid UTF-8 there: the rest is passed through as UTF-8. Otherwise: the rest is decoded from the ANSI code page.
-/// Everything before that byte is ASCII, the same in both, so deciding late loses nothing; this is how a csvde file
-/// written without <c>-u</c>, whose first accented name comes after the sniff window, is still read right.
+/// For inputs whose sniffed prefix is pure ASCII: passes bytes through until the first non-ASCII byte, then decides on
+/// the evidence of the next 64 KiB (<see cref="Utf8Evidence"/>): mostly valid UTF-8, the rest is passed through as
+/// UTF-8; otherwise it is decoded from the ANSI code page. Everything before that byte is ASCII, the same in both, so
+/// deciding late loses nothing; this is how a csvde file written without <c>-u</c>, whose first accented name comes
+/// after the sniff window, is still read right, and how one stray byte does not turn a UTF-8 file into ANSI.
 /// </summary>
 internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : ReadOnlyStreamBase
 {
+    private const int LookAhead = 64 * 1024;
+
     private Stream? _decided;
+    private long _lines; // line breaks passed through, for the warning's line number
+    private long _offset; // bytes passed through
 
     /// <summary>The encoding chosen, or null while only ASCII has been seen.</summary>
     public string? Decision { get; private set; }
+
+    /// <summary>Where the warning goes when the evidence was mixed (code, line, message).</summary>
+    public Action<string, long, string>? Warn { get; set; }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -25,7 +32,6 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
             return _decided.Read(buffer);
         }
 
-        // Leave room to look ahead: a UTF-8 sequence is at most 4 bytes.
         var n = inner.Read(buffer);
         if (n == 0)
         {
@@ -35,26 +41,38 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
         var chunk = buffer[..n];
         if (Ascii.IsValid(chunk))
         {
+            _lines += chunk.Count((byte)'\n');
+            _offset += n;
             return n; // the common case, checked at memory speed
         }
 
         var first = chunk.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+        _lines += chunk[..first].Count((byte)'\n');
 
-        // Complete a sequence cut at the end of the chunk, so the test below sees it whole.
+        // Look ahead for evidence (and so that a sequence cut at the end of the chunk is seen whole).
         var rest = chunk[first..].ToArray();
-        var more = new byte[4];
-        var extra = rest.Length < 4 ? ReadAtMost(more, 4 - rest.Length) : 0;
+        var more = new byte[Math.Max(0, LookAhead - rest.Length) + 4];
+        var extra = ReadAtMost(more, more.Length);
         var probe = rest.Concat(more.Take(extra)).ToArray();
-        if (Utf8.IsValid(TrimIncomplete(probe)))
+        var evidence = Utf8Evidence.Measure(probe, atEnd: extra < more.Length);
+        Decision = evidence.IsUtf8 ? "utf-8" : ansi.WebName;
+        if (evidence.Invalid > 0)
         {
-            Decision = "utf-8";
+            var line = Utf8Evidence.LineOf(probe, evidence.FirstInvalid, _lines);
+            var where = $"in the {probe.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes from byte {(_offset + first).ToString(System.Globalization.CultureInfo.InvariantCulture)}, the first that is not ASCII";
+            if (evidence.Warning(line, where, ansi.WebName) is var (code, message))
+            {
+                Warn?.Invoke(code, line, message);
+            }
+        }
+
+        if (evidence.IsUtf8)
+        {
             _decided = new PrefixedStream(more, 0, extra, inner);
             return n;
         }
 
-        Decision = ansi.WebName;
-        var pending = rest.Concat(more.Take(extra)).ToArray();
-        _decided = new SingleByteToUtf8Stream(new PrefixedStream(pending, 0, pending.Length, inner), ansi);
+        _decided = new SingleByteToUtf8Stream(new PrefixedStream(probe, 0, probe.Length, inner), ansi);
         return first > 0 ? first : _decided.Read(buffer); // the ASCII part now; the rest, decoded, on the next reads
     }
 
@@ -73,21 +91,6 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
         }
 
         return total;
-    }
-
-    private static ReadOnlySpan<byte> TrimIncomplete(ReadOnlySpan<byte> s)
-    {
-        for (var i = 1; i <= Math.Min(3, s.Length); i++)
-        {
-            var b = s[^i];
-            if ((b & 0xC0) != 0x80)
-            {
-                var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                return need > i ? s[..^i] : s;
-            }
-        }
-
-        return s;
     }
 
     protected override void Dispose(bool disposing)

@@ -6,8 +6,8 @@ namespace RusSnapshot.Dumps.Input;
 /// <summary>The text encodings dumps come in, and how they are recognised.</summary>
 /// <remarks>
 /// ldifde/csvde write the ANSI code page unless given <c>-u</c>, which writes UTF-16LE with a BOM; ldapsearch and
-/// the collector write UTF-8. Without a BOM, a prefix that is not valid UTF-8 is taken as Windows-1252 (override
-/// with <c>--encoding</c>).
+/// the collector write UTF-8. Without a BOM, a prefix whose non-ASCII bytes are mostly not UTF-8 is taken as
+/// Windows-1252 (override with <c>--encoding</c>); a few stray bytes among valid UTF-8 sequences do not make it ANSI.
 /// </remarks>
 public static class DumpEncodings
 {
@@ -47,8 +47,12 @@ public static class DumpEncodings
     }
 
     /// <summary>Detects the encoding of <paramref name="prefix"/>; returns it and how many BOM bytes to skip.</summary>
-    internal static (Encoding Encoding, string Name, int BomLength) Detect(ReadOnlySpan<byte> prefix, bool atEnd)
+    /// <param name="prefix">The sniffed bytes.</param>
+    /// <param name="atEnd">Whether they are the whole input.</param>
+    /// <param name="evidence">Without a BOM, what the bytes say about UTF-8 when they are not all valid (else empty).</param>
+    internal static (Encoding Encoding, string Name, int BomLength) Detect(ReadOnlySpan<byte> prefix, bool atEnd, out Utf8Evidence evidence)
     {
+        evidence = default;
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return (new UTF8Encoding(false), "utf-8-bom", 3);
@@ -76,7 +80,14 @@ public static class DumpEncodings
         }
 
         var check = atEnd ? prefix : TrimIncompleteSequence(prefix);
-        return Utf8.IsValid(check)
+        if (Utf8.IsValid(check))
+        {
+            return (new UTF8Encoding(false), "utf-8", 0);
+        }
+
+        // Not all valid: decided on the evidence, not on the first bad byte.
+        evidence = Utf8Evidence.Measure(prefix, atEnd);
+        return evidence.IsUtf8
             ? (new UTF8Encoding(false), "utf-8", 0)
             : (Encoding.GetEncoding(1252), "windows-1252", 0);
     }

@@ -14,6 +14,12 @@ public sealed record DumpOpenOptions
 
     /// <summary>Options given to the reader.</summary>
     public DumpReaderOptions Reader { get; init; } = DumpReaderOptions.Default;
+
+    /// <summary>
+    /// Whether the SHA-256 of each input's file is computed while it is read (see <see cref="DumpInputSummary.Sha256"/>).
+    /// Off by default: it costs a pass over every byte, on the reading thread.
+    /// </summary>
+    public bool ComputeSha256 { get; init; }
 }
 
 /// <summary>Opens a <see cref="DumpSource"/>: detects encoding and format, transcodes to UTF-8, and returns the right reader.</summary>
@@ -25,7 +31,8 @@ public static class DumpOpener
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= new DumpOpenOptions();
-        var raw = source.OpenRaw();
+        var digest = new InputDigest { ComputeSha256 = options.ComputeSha256 };
+        var raw = source.OpenRaw(digest);
         try
         {
             var prefix = new byte[Math.Min(DumpEncodings.SniffBytes, 64 * 1024)];
@@ -39,7 +46,7 @@ public static class DumpOpener
                 atEnd = length < prefix.Length;
             }
 
-            var detected = DumpEncodings.Detect(prefix.AsSpan(0, length), atEnd);
+            var detected = DumpEncodings.Detect(prefix.AsSpan(0, length), atEnd, out var evidence);
             Encoding encoding;
             string encodingName;
             int bom;
@@ -77,10 +84,40 @@ public static class DumpOpener
             }
 
             var format = options.Format ?? DetectFormat(prefix.AsSpan(bom, length - bom), encoding, source.DisplayName);
+
+            // An input that fits in the sniffed prefix gets a buffer its size (it grows if transcoding needs more):
+            // 20,000 one-entry zip members cost 20 GB of 1 MiB buffers otherwise.
+            var readerOptions = atEnd && length < options.Reader.BufferSize
+                ? options.Reader with { BufferSize = Math.Max(4096, length) }
+                : options.Reader;
             IDumpReader reader = format == DumpFormat.Csv
-                ? new Csv.CsvDumpReader(utf8, source.DisplayName, options.Reader)
-                : new LdifReader(utf8, source.DisplayName, options.Reader);
-            return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii");
+                ? new Csv.CsvDumpReader(utf8, source.DisplayName, readerOptions)
+                : new LdifReader(utf8, source.DisplayName, readerOptions);
+            void Warn(string code, long line, string message)
+            {
+                if (reader is LdifReader ldif)
+                {
+                    ldif.Warn(code, line, message);
+                }
+                else if (reader is Csv.CsvDumpReader csv)
+                {
+                    csv.Warn(code, line, message);
+                }
+            }
+
+            // Say what was decided when the evidence was mixed (an explicit --encoding or a BOM needs no word).
+            var badLine = evidence.Invalid > 0 ? Utf8Evidence.LineOf(prefix.AsSpan(0, length), evidence.FirstInvalid, 0) : 0;
+            if (options.Encoding is null && bom == 0
+                && evidence.Warning(badLine, $"in the first {length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes", "windows-1252") is var (code, message))
+            {
+                Warn(code, badLine, message);
+            }
+
+            if (deferred is not null)
+            {
+                deferred.Warn = Warn;
+            }
+            return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii") { Digest = digest };
         }
         catch
         {
@@ -155,6 +192,9 @@ public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat
 
     /// <summary>The detected (or forced) encoding, e.g. <c>utf-16le-bom</c>.</summary>
     public string EncodingName => encodingName();
+
+    /// <summary>The file's size and hash, filled in as it is read.</summary>
+    internal InputDigest Digest { get; init; } = new();
 
     /// <inheritdoc/>
     public void Dispose() => Reader.Dispose();

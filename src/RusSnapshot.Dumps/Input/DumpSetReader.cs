@@ -17,6 +17,20 @@ public sealed class DumpInputSummary
     /// <summary>The encoding detected or forced.</summary>
     public string? Encoding { get; internal set; }
 
+    /// <summary>
+    /// Lower-case hex SHA-256 of the input's file, computed while it was read (only with
+    /// <see cref="DumpOpenOptions.ComputeSha256"/>); null unless the file was read to its end. For a <c>.zip</c>
+    /// member: of the archive. For a <c>.gz</c>: of the compressed file.
+    /// </summary>
+    public string? Sha256 { get; internal set; }
+
+    /// <summary>
+    /// The size of the input's file in bytes as stored: the file on disk, the compressed <c>.gz</c>, the member's
+    /// compressed bytes in its <c>.zip</c>; for a pipe, what was read from it. Not the decoded size
+    /// (<see cref="DumpReadStatistics.Bytes"/>). Null when unknown (a pipe not read to its end, an input not opened).
+    /// </summary>
+    public long? FileBytes { get; internal set; }
+
     /// <summary>The reader's counters (null when the input could not be opened).</summary>
     public DumpReadStatistics? Statistics { get; internal set; }
 
@@ -180,7 +194,17 @@ public sealed class DumpSetReader : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _current?.Dispose();
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _current = null;
+
+        // Archives still open (members left unread) are closed here.
+        foreach (var shared in _sources.Select(s => s.Shared).OfType<IDisposable>().Distinct())
+        {
+            shared.Dispose();
+        }
+    }
 
     private bool IsDuplicate(DumpRecord record)
     {
@@ -333,6 +357,8 @@ public sealed class DumpSetReader : IDisposable
         var reader = _current.Reader;
         _summary!.Dialect = reader.Dialect;
         _summary.Encoding = _current.EncodingName; // may have been decided while reading
+        _summary.Sha256 = _current.Digest.Sha256;
+        _summary.FileBytes = _current.Digest.FileBytes;
         var mine = _summary.Diagnostics.ToList();
         _summary.Diagnostics.Clear();
         _summary.Diagnostics.AddRange(reader.Diagnostics.Concat(mine).OrderBy(d => d.Position.Line));

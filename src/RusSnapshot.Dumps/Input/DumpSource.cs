@@ -1,17 +1,18 @@
-using System.IO.Compression;
+using System.Globalization;
 
 namespace RusSnapshot.Dumps.Input;
 
 /// <summary>One dump to read: a file, a member of a <c>.zip</c>, or a <c>.gz</c>, by display name.</summary>
 public sealed class DumpSource
 {
-    private readonly Func<Stream> _open;
+    private readonly Func<InputDigest, Stream> _open;
 
-    internal DumpSource(string displayName, string path, Func<Stream> open)
+    internal DumpSource(string displayName, string path, Func<InputDigest, Stream> open, IDisposable? shared = null)
     {
         DisplayName = displayName;
         Path = path;
         _open = open;
+        Shared = shared;
     }
 
     /// <summary>The name used in every message: the path, or <c>archive.zip!/member.ldf</c>.</summary>
@@ -20,30 +21,47 @@ public sealed class DumpSource
     /// <summary>The file on disk this source comes from.</summary>
     public string Path { get; }
 
+    /// <summary>What this source shares with others (its archive), released when the set reader is disposed.</summary>
+    internal IDisposable? Shared { get; }
+
     /// <summary>Opens the raw (decompressed, not yet transcoded) bytes.</summary>
-    public Stream OpenRaw() => _open();
+    public Stream OpenRaw() => _open(new InputDigest());
+
+    /// <summary>Opens the raw bytes, noting the file's size (and SHA-256 when asked) in <paramref name="digest"/> as they are read.</summary>
+    internal Stream OpenRaw(InputDigest digest) => _open(digest);
 
     /// <summary>A source over a stream (tests, standard input).</summary>
-    public static DumpSource FromStream(string displayName, Func<Stream> open) => new(displayName, displayName, open);
+    public static DumpSource FromStream(string displayName, Func<Stream> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new(displayName, displayName, d => new HashingStream(open(), d));
+    }
 
     /// <summary>
     /// Expands the paths a user gave: files as they are, folders recursively (dump files only, in ordinal order),
-    /// <c>.gz</c> decompressed, each dump inside a <c>.zip</c> as its own source.
+    /// <c>.gz</c> decompressed, each dump inside a <c>.zip</c> as its own source. What a folder scan skipped is
+    /// dropped: use <see cref="ExpandAll"/> to report it.
     /// </summary>
     /// <exception cref="FileNotFoundException">A path names nothing.</exception>
-    /// <exception cref="InvalidDataException">A .zip archive is corrupt.</exception>
-    public static IReadOnlyList<DumpSource> Expand(IEnumerable<string> paths)
+    /// <exception cref="InvalidDataException">A .zip archive is corrupt, or not a regular file.</exception>
+    public static IReadOnlyList<DumpSource> Expand(IEnumerable<string> paths) => ExpandAll(paths).Sources;
+
+    /// <summary>
+    /// As <see cref="Expand"/>, and says what folder scans skipped: links to folders are not followed (a link to
+    /// <c>..</c> would make the scan endless), and a link to a file already listed is not listed twice.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A path names nothing.</exception>
+    /// <exception cref="InvalidDataException">A .zip archive is corrupt, or not a regular file.</exception>
+    public static DumpSourceExpansion ExpandAll(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var result = new List<DumpSource>();
+        var notes = new List<DumpDiagnostic>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsDumpFileName)
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
+                foreach (var file in FolderScan.Files(path, notes))
                 {
                     AddFile(result, file);
                 }
@@ -58,12 +76,13 @@ public sealed class DumpSource
             }
         }
 
-        return result;
+        return new DumpSourceExpansion(result, notes);
     }
 
     /// <summary>True for names the analyzer reads when given a folder.</summary>
     public static bool IsDumpFileName(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var n = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         return n.EndsWith(".ldf", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".ldif", StringComparison.OrdinalIgnoreCase)
             || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
@@ -73,150 +92,73 @@ public sealed class DumpSource
     {
         if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            using var zip = ZipFile.OpenRead(file);
-
-            // Only dump files: an archive also holds READMEs, manifests and macOS "__MACOSX/._x" resource forks.
-            // Members are opened by index: two members may carry the same name.
-            var members = zip.Entries
-                .Select((e, index) => (Entry: e, Index: index))
-                .Where(m => !string.IsNullOrEmpty(m.Entry.Name) && !m.Entry.Name.StartsWith('.') && !m.Entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
-                .Where(m => IsDumpFileName(m.Entry.FullName))
-                .OrderBy(m => m.Entry.FullName, StringComparer.Ordinal).ThenBy(m => m.Index)
-                .ToList();
-            foreach (var (entry, index) in members)
-            {
-                // Member names are only labels here: nothing is ever extracted to disk.
-                var name = entry.FullName;
-                var label = members.Count(m => m.Entry.FullName == name) > 1 ? $"{file}!/{name}#{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{file}!/{name}";
-                if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".zip.gz", StringComparison.OrdinalIgnoreCase))
-                {
-                    result.Add(new DumpSource(label, file, () => throw new InvalidDataException($"{label}: an archive inside an archive is not read; extract it first")));
-                    continue;
-                }
-
-                var gz = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-                result.Add(new DumpSource(label, file, () => OpenZipMember(file, index, gz)));
-            }
-
+            AddArchive(result, file);
             return;
         }
 
         if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            result.Add(new DumpSource(file, file, () => OpenGzipFile(file)));
+            // Streamed: no seek to the trailer, so a FIFO or a pipe named *.gz is read like a file.
+            result.Add(new DumpSource(file, file, d => new GzipMemberStream(OpenFile(file, d), file)));
             return;
         }
 
-        result.Add(new DumpSource(file, file, () => OpenFile(file)));
+        result.Add(new DumpSource(file, file, d => OpenFile(file, d)));
     }
 
-    private static FileStream OpenFile(string file) =>
-        new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-
-    /// <summary>
-    /// .NET's GZipStream ends quietly on a file cut short; the gzip trailer's ISIZE (RFC 1952: length mod 2^32) lets
-    /// a cut be told from a clean end, so a truncated .gz is an error, never a shorter dump.
-    /// </summary>
-    private static Stream OpenGzipFile(string file)
+    private static void AddArchive(List<DumpSource> result, string file)
     {
-        var raw = OpenFile(file);
-        uint? expected = null;
-        if (raw.Length >= 18)
+        List<(string Name, int Index)> members;
+        using (var zip = SharedZipArchive.Open(file, out var stream))
+        using (stream)
         {
-            Span<byte> trailer = stackalloc byte[4];
-            raw.Seek(-4, SeekOrigin.End);
-            raw.ReadExactly(trailer);
-            raw.Seek(0, SeekOrigin.Begin);
-            expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+            // Only dump files: an archive also holds READMEs, manifests and macOS "__MACOSX/._x" resource forks.
+            // Members are opened by index: two members may carry the same name.
+            members = [.. zip.Entries
+                .Select((e, index) => (Entry: e, Index: index))
+                .Where(m => !string.IsNullOrEmpty(m.Entry.Name) && !m.Entry.Name.StartsWith('.') && !m.Entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
+                .Where(m => IsDumpFileName(m.Entry.FullName))
+                .OrderBy(m => m.Entry.FullName, StringComparer.Ordinal).ThenBy(m => m.Index)
+                .Select(m => (m.Entry.FullName, m.Index))];
         }
 
-        return new VerifyingStream(new GZipStream(raw, CompressionMode.Decompress), file, expected is null ? null : (long)expected.Value, lengthModulo32: true, crc32: null);
-    }
-
-    private static Stream OpenZipMember(string file, int index, bool gz)
-    {
-        var zip = ZipFile.OpenRead(file);
-        try
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, _) in members)
         {
-            var entry = zip.Entries[index];
-            Stream s = new OwningStream(new VerifyingStream(entry.Open(), $"{file}!/{entry.FullName}", entry.Length, lengthModulo32: false, crc32: entry.Crc32), zip);
-            return gz ? new GZipStream(s, CompressionMode.Decompress) : s;
+            counts[name] = counts.GetValueOrDefault(name) + 1;
         }
-        catch
+
+        static bool Nested(string name) =>
+            name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".zip.gz", StringComparison.OrdinalIgnoreCase);
+        var shared = new SharedZipArchive(file, members.Count(m => !Nested(m.Name)));
+        foreach (var (name, index) in members)
         {
-            zip.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Checks at the end of a stream that its length (and CRC-32) are what the container promised.</summary>
-    private sealed class VerifyingStream(Stream inner, string name, long? expectedLength, bool lengthModulo32, uint? crc32) : ReadOnlyStreamBase
-    {
-        private long _length;
-        private uint _crc = 0xFFFFFFFFu;
-        private bool _checked;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            if (n > 0)
+            // Member names are only labels here: nothing is ever extracted to disk.
+            var label = counts[name] > 1 ? $"{file}!/{name}#{index.ToString(CultureInfo.InvariantCulture)}" : $"{file}!/{name}";
+            if (Nested(name))
             {
-                _length += n;
-                if (crc32 is not null)
-                {
-                    _crc = Crc32.Update(_crc, buffer[..n]);
-                }
-
-                return n;
+                result.Add(new DumpSource(label, file, _ => throw new InvalidDataException($"{label}: an archive inside an archive is not read; extract it first")));
+                continue;
             }
 
-            if (!buffer.IsEmpty && !_checked)
-            {
-                _checked = true;
-                var length = lengthModulo32 ? _length & 0xFFFFFFFFL : _length;
-                if (expectedLength is { } expected && expected != length)
-                {
-                    throw new InvalidDataException($"{name}: the data ends after {_length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes, not the length its archive records: the file is truncated or corrupt");
-                }
-
-                if (crc32 is { } crc && crc != ~_crc)
-                {
-                    throw new InvalidDataException($"{name}: CRC-32 mismatch: the archive member is corrupt");
-                }
-            }
-
-            return 0;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            var gz = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            result.Add(new DumpSource(label, file, d => shared.OpenMember(index, label, gz, d), shared));
         }
     }
 
-    /// <summary>Disposes the archive with the member stream.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owner) : ReadOnlyStreamBase
+    private static HashingStream OpenFile(string file, InputDigest digest)
     {
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        protected override void Dispose(bool disposing)
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        if (stream.CanSeek)
         {
-            if (disposing)
-            {
-                inner.Dispose();
-                owner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            digest.FileBytes = stream.Length; // known before the end for a regular file; a pipe's once it is read
         }
+
+        return new HashingStream(stream, digest);
     }
 }
+
+/// <summary>What <see cref="DumpSource.ExpandAll"/> found: the sources, and what folder scans skipped (warnings).</summary>
+/// <param name="Sources">The inputs, in order.</param>
+/// <param name="Notes">One warning per link not followed or not listed twice, naming the link.</param>
+public sealed record DumpSourceExpansion(IReadOnlyList<DumpSource> Sources, IReadOnlyList<DumpDiagnostic> Notes);

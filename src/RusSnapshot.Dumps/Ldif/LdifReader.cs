@@ -101,6 +101,9 @@ public sealed class LdifReader : IDumpReader
     /// <inheritdoc/>
     public DumpReadStatistics Statistics => _stats;
 
+    /// <summary>A warning found outside the reader (the encoding decision), counted and kept like its own.</summary>
+    internal void Warn(string code, long line, string message) => _sink.Report(DiagnosticSeverity.Warning, code, line, line, message);
+
     /// <inheritdoc/>
     public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
 
@@ -256,6 +259,7 @@ public sealed class LdifReader : IDumpReader
             {
                 if (!_eof)
                 {
+                    _scan = p;
                     Fill(_start);
                     continue;
                 }
@@ -280,6 +284,7 @@ public sealed class LdifReader : IDumpReader
                 // CR: CRLF ends the line; a CR followed by anything else is a lone CR (RFC 2849 allows only CRLF / LF).
                 if (idx + 1 >= rest.Length && !_eof)
                 {
+                    _scan = p;
                     Fill(_start);
                     continue;
                 }
@@ -309,8 +314,7 @@ public sealed class LdifReader : IDumpReader
             p = next;
             if (p > _options.MaxRecordBytes)
             {
-                throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
-                    $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
+                throw SkipOversized(_start + p, _lineCount, 0, false, TooLargeBytes());
             }
 
             if (next == contentEnd && _regionMissingNewline)
@@ -321,15 +325,14 @@ public sealed class LdifReader : IDumpReader
         }
     }
 
-    /// <summary>Most physical lines one record may have (a group of 4 million members): bounds the line tables' memory.</summary>
-    private const int MaxLinesPerRecord = 4 * 1024 * 1024;
-
     private void AddLine(int start, int end)
     {
-        if (_lineCount >= MaxLinesPerRecord)
+        if (_lineCount >= _options.MaxRecordLines)
         {
-            throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line + _lineCount, _line,
-                $"record has more than {MaxLinesPerRecord.ToString(CultureInfo.InvariantCulture)} lines (no blank line separates records: is this LDIF?)");
+            // This line is whole in the buffer: the skip starts after it.
+            var next = _start + end < _end && _buf[_start + end] == CR ? end + 2 : end + 1;
+            throw SkipOversized(_start + next, _lineCount + 1, 0, false,
+                $"record has more than {_options.MaxRecordLines.ToString(CultureInfo.InvariantCulture)} lines (the record line limit)");
         }
 
         if (_lineCount == _lineStart.Length)
@@ -341,6 +344,82 @@ public sealed class LdifReader : IDumpReader
         _lineStart[_lineCount] = start;
         _lineEnd[_lineCount] = end;
         _lineCount++;
+    }
+
+    private int _scan; // start of the line LocateRegion is in, relative to _start, when it asks for more input
+
+    private string TooLargeBytes() =>
+        $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (the record size limit)";
+
+    /// <summary>
+    /// A record over the size or line limit: drops it without buffering it, up to and including the blank line that
+    /// ends it, so that reading goes on with the next record (the error rejects only this one). A single line longer
+    /// than the size limit is no LDIF (or <c>/dev/zero</c>): then the rest of the input is not read, and the error
+    /// says so.
+    /// </summary>
+    /// <param name="from">Index in the buffer where the scan starts.</param>
+    /// <param name="lines">Line breaks of the record before <paramref name="from"/>.</param>
+    /// <param name="lineLength">Bytes of the line in progress before <paramref name="from"/>.</param>
+    /// <param name="lastCr">Whether the last of those bytes is a CR (a CRLF cut by the buffer end).</param>
+    /// <param name="what">What limit was passed.</param>
+    private DumpFormatException SkipOversized(int from, long lines, long lineLength, bool lastCr, string what)
+    {
+        var recordLine = _line;
+        var cap = _options.MaxRecordBytes;
+        var i = from;
+        while (true)
+        {
+            if (i >= _end)
+            {
+                // Nothing of the record is kept: the buffer is reused from its start.
+                _start = _end = i = 0;
+                var n = _stream.Read(_buf, 0, _buf.Length);
+                if (n == 0)
+                {
+                    _eof = true;
+                    _line = recordLine + lines + (lineLength > 0 ? 1 : 0);
+                    _stats.Lines = _line - 1;
+                    return _sink.Error("LDIF-RECORD-TOO-LARGE", recordLine, recordLine, $"{what}: it was skipped; it runs to the end of the input");
+                }
+
+                _end = n;
+                _stats.Bytes += n;
+            }
+
+            var span = _buf.AsSpan(i, _end - i);
+            var lf = span.IndexOf(LF);
+            if (lf < 0)
+            {
+                lineLength += span.Length;
+                lastCr = span[^1] == CR;
+                i = _end;
+            }
+            else
+            {
+                lineLength += lf;
+                var cr = lf > 0 ? span[lf - 1] == CR : lastCr;
+                lines++;
+                i += lf + 1;
+                if (lineLength == 0 || (lineLength == 1 && cr))
+                {
+                    _start = i;
+                    _line = recordLine + lines;
+                    _stats.Lines = _line - 1;
+                    return _sink.Error("LDIF-RECORD-TOO-LARGE", recordLine, recordLine,
+                        $"{what}: it was skipped up to the blank line that ends it (line {(_line - 1).ToString(CultureInfo.InvariantCulture)}), and reading went on after it");
+                }
+
+                lineLength = 0;
+                lastCr = false;
+            }
+
+            if (lineLength > cap)
+            {
+                _line = recordLine + lines;
+                return _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, recordLine,
+                    $"{what}, and line {_line.ToString(CultureInfo.InvariantCulture)} alone is longer than that, so this is not LDIF: the rest of the input, from that line on, was not read");
+            }
+        }
     }
 
     /// <summary>Moves the data from <paramref name="keepFrom"/> to the buffer start, grows it if full, and reads more. False at end of input.</summary>
@@ -369,8 +448,8 @@ public sealed class LdifReader : IDumpReader
             // At the array size limit the buffer cannot grow: reading 0 bytes there would look like the end of the input.
             if (_buf.Length >= _options.MaxRecordBytes + 2L || _buf.Length >= Array.MaxLength)
             {
-                throw _sink.Fatal("LDIF-RECORD-TOO-LARGE", _line, _line,
-                    $"record is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (raise the record size limit if this is a very large group)");
+                // Only LocateRegion fills a full buffer, in the middle of the line that starts at _scan.
+                throw SkipOversized(_end, _lineCount, _end - (_start + _scan), _buf[_end - 1] == CR, TooLargeBytes());
             }
 
             Array.Resize(ref _buf, size);
@@ -1322,7 +1401,7 @@ public sealed class LdifReader : IDumpReader
         {
             var text = space < 0 ? string.Empty : Encoding.UTF8.GetString(result[(space + 1)..]);
             var where = new DumpPosition(SourceName, lineNo, recordLine);
-            _stats.FailedSearches.Add(new SearchOutcome(where, code, text));
+            _stats.AddFailedSearch(new SearchOutcome(where, code, text));
             _sink.Report(DiagnosticSeverity.Error, "LDIF-SEARCH-FAILED", lineNo, recordLine,
                 $"ldapsearch ended with result {code.ToString(CultureInfo.InvariantCulture)} ({text}), not 0 Success: the dump is incomplete");
         }
