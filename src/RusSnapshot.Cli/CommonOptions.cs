@@ -65,7 +65,14 @@ internal static class CommonOptions
         IReadOnlyList<DumpSource> sources;
         try
         {
-            sources = DumpSource.Expand(paths);
+            var expansion = DumpSource.ExpandAll(paths);
+            sources = expansion.Sources;
+
+            // What the folder scan skipped (links to folders, a second link to one file): said, never silent.
+            foreach (var note in expansion.Notes)
+            {
+                ConsoleText.Line(error, $"russnap: {note}");
+            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -271,7 +271,7 @@ public sealed class DumpSetReader : IDisposable
 
         var bloom = new BloomFilter(BloomBits);
         var suspects = new HashSet<ulong>();
-        var quiet = _options with { Reader = _options.Reader with { OnBadRecord = BadRecordHandling.Collect } };
+        var quiet = _options with { ComputeSha256 = false, Reader = _options.Reader with { OnBadRecord = BadRecordHandling.Collect } };
         foreach (var source in _sources)
         {
             try
