@@ -74,8 +74,17 @@ internal sealed class HashingStream(Stream inner, InputDigest digest) : ReadOnly
             return _hash.GetHashAndReset();
         }
 
+        private bool _disposed;
+
+        /// <summary>Idempotent: a stream may be disposed more than once (by its reader and by its owner).</summary>
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             if (!_chunks.IsAddingCompleted)
             {
                 _chunks.CompleteAdding();
