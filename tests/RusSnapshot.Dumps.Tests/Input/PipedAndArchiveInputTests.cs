@@ -43,35 +43,26 @@ public sealed class PipedAndArchiveInputTests : IDisposable
     }
 
     [PosixFact]
-    public void A_fifo_is_read_whole_once_and_its_hash_is_that_of_the_bytes()
+    public void A_fifo_is_read_whole_once_and_its_hash_is_that_of_the_bytes() =>
+        ReadsWholeThroughAFifo("piped.ldf", InputFiles.Ldif("u", 5000), 5000);
+
+    [PosixFact]
+    public void A_fifo_named_gz_is_streamed() =>
+        ReadsWholeThroughAFifo("piped.ldf.gz", InputFiles.Gzip(InputFiles.Ldif("u", 3000)), 3000);
+
+    /// <summary>Every entry arrives, and the hash and size are those of the bytes written into the FIFO.</summary>
+    private void ReadsWholeThroughAFifo(string name, byte[] bytes, int entries)
     {
-        var bytes = InputFiles.Ldif("u", 5000);
-        var fifo = Fifo("piped.ldf");
+        var fifo = Fifo(name);
         var writer = Writer(fifo, bytes);
 
         var result = InputFiles.Read([fifo], sha256: true);
         writer.Join();
 
         Assert.Equal(0, result.Errors);
-        Assert.Equal(5000, result.Entries.Count);
+        Assert.Equal(entries, result.Entries.Count);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), result.Inputs[0].Sha256);
         Assert.Equal(bytes.Length, result.Inputs[0].FileBytes);
-    }
-
-    [PosixFact]
-    public void A_fifo_named_gz_is_streamed()
-    {
-        var gz = InputFiles.Gzip(InputFiles.Ldif("u", 3000));
-        var fifo = Fifo("piped.ldf.gz");
-        var writer = Writer(fifo, gz);
-
-        var result = InputFiles.Read([fifo], sha256: true);
-        writer.Join();
-
-        Assert.Equal(0, result.Errors);
-        Assert.Equal(3000, result.Entries.Count);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(gz)), result.Inputs[0].Sha256);
-        Assert.Equal(gz.Length, result.Inputs[0].FileBytes);
     }
 
     [PosixFact]
