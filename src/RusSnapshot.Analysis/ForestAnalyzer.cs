@@ -160,7 +160,7 @@ public static class ForestAnalyzer
             }
 
             var readErrors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
-                && d.Code is not ("LDIF-SEARCH-FAILED" or "LDIF-SEARCH-UNFINISHED")).ToList();
+                && d.Code != DiagnosticCodes.LdifSearchFailed.Id && d.Code != DiagnosticCodes.LdifSearchUnfinished.Id).ToList();
             if (ReadErrorCount(input) > 0 || !input.Statistics.Complete)
             {
                 yield return new DumpGap("readErrors", name,

@@ -17,6 +17,12 @@ public enum DiagnosticSeverity
 /// <param name="Message">What was found and what was expected. Holds no customer data unless the caller asked for it.</param>
 public sealed record DumpDiagnostic(DumpPosition Position, DiagnosticSeverity Severity, string Code, string Message)
 {
+    /// <summary>A diagnostic of a catalogued code (<see cref="DiagnosticCodes"/>), which gives its severity.</summary>
+    public DumpDiagnostic(DumpPosition position, DiagnosticCode code, string message)
+        : this(position, (code ?? throw new ArgumentNullException(nameof(code))).Severity, code.Id, message)
+    {
+    }
+
     /// <summary><c>file:line: error: message</c>.</summary>
     public override string ToString() =>
         $"{Position}: {(Severity == DiagnosticSeverity.Error ? "error" : "warning")}: {Message}";

@@ -73,21 +73,27 @@ internal sealed class DumpDiagnosticSink
     }
 
     /// <summary>Counts a problem that does not reject the record (a warning, or an error about the dump as a whole), and keeps it while under the cap.</summary>
-    public void Report(DiagnosticSeverity severity, string code, long line, long recordLine, string message)
+    public void Report(DiagnosticCode code, long line, long recordLine, string message)
     {
-        if (Count(severity))
+        if (Count(code.Severity))
         {
-            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(_sourceName, line, recordLine), severity, code, message));
+            _diagnostics.Add(new DumpDiagnostic(new DumpPosition(_sourceName, line, recordLine), code, message));
         }
     }
 
-    /// <summary>The exception for a bad record: when collected, the record is skipped and reading goes on.</summary>
-    public DumpFormatException Error(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(_sourceName, line, recordLine), code, message, mayContinue: true);
+    /// <summary>
+    /// The exception for a bad record. Whether reading goes on after it is the code's <see cref="DiagnosticCode.Effect"/>:
+    /// the record is skipped, or (<see cref="DiagnosticEffect.ReadingStopped"/>) the rest of the input is not read.
+    /// </summary>
+    public DumpFormatException Fail(DiagnosticCode code, long line, long recordLine, string message)
+    {
+        if (code.Effect is not (DiagnosticEffect.RecordRejected or DiagnosticEffect.ReadingStopped))
+        {
+            throw new ArgumentException($"{code.Id} does not reject a record; report it instead.", nameof(code));
+        }
 
-    /// <summary>The exception for a problem after which the rest of the input cannot be trusted: reading stops.</summary>
-    public DumpFormatException Fatal(string code, long line, long recordLine, string message) =>
-        new(new DumpPosition(_sourceName, line, recordLine), code, message, mayContinue: false);
+        return new(new DumpPosition(_sourceName, line, recordLine), code.Id, message, mayContinue: code.Effect != DiagnosticEffect.ReadingStopped);
+    }
 
     /// <summary>
     /// Counts a diagnostic; true while there is room to keep it. Errors and warnings have separate budgets, so that a flood

@@ -40,7 +40,4 @@ public sealed record DumpReaderOptions
 
     /// <summary>Size of the read buffer. Tests set it tiny so that lines and folds fall across buffer edges.</summary>
     public int BufferSize { get; init; } = 1024 * 1024;
-
-    /// <summary>Whether messages may quote dump content (DNs, values). Off by default: dumps are customer data.</summary>
-    public bool IncludeDataInMessages { get; init; }
 }

@@ -31,10 +31,8 @@ namespace RusSnapshot.Dumps.Csv;
 /// <see cref="CsvdeConventions"/>. A value of the form <c>X'...'</c> is binary and must be an even number of hex digits.
 /// A row whose field count differs from the header's is rejected (the usual cause is an unquoted comma).</para>
 /// </remarks>
-public sealed class CsvDumpReader : IDumpReader
+public sealed class CsvDumpReader : BufferedDumpReader
 {
-    private const byte LF = (byte)'\n';
-    private const byte CR = (byte)'\r';
     private const byte Quote = (byte)'"';
     private const byte Comma = (byte)',';
     private const byte Semicolon = (byte)';';
@@ -42,19 +40,6 @@ public sealed class CsvDumpReader : IDumpReader
 
     private static readonly SearchValues<byte> FieldStops = SearchValues.Create(",\"\r\n"u8);
 
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly DumpReaderOptions _options;
-    private readonly DumpRecord _record = new();
-    private readonly DumpDiagnosticSink _sink;
-    private readonly DumpReadStatistics _stats;
-    private readonly Func<bool> _parseNext;
-
-    private byte[] _buf;
-    private int _start;          // first byte not yet consumed
-    private int _end;            // end of valid data in _buf
-    private bool _eof;
-    private long _line = 1;      // physical line number at _start
     private bool _headerRead;
 
     // Columns, from the header. Names live in _record.Header.
@@ -62,7 +47,7 @@ public sealed class CsvDumpReader : IDumpReader
     private Column[] _columnInfo = [];
 
     // The first problem found in the row being parsed; thrown once the row is consumed.
-    private string? _rowErrorCode;
+    private DiagnosticCode? _rowErrorCode;
     private string? _rowErrorMessage;
     private long _rowErrorLine;
     private long _rowStrayQuoteLine;
@@ -73,62 +58,21 @@ public sealed class CsvDumpReader : IDumpReader
     /// <param name="options">Error handling and limits; null for the defaults.</param>
     /// <param name="leaveOpen">True to leave <paramref name="utf8"/> open when the reader is disposed.</param>
     public CsvDumpReader(Stream utf8, string sourceName, DumpReaderOptions? options = null, bool leaveOpen = false)
+        : base(utf8, sourceName, options, leaveOpen)
     {
-        ArgumentNullException.ThrowIfNull(utf8);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        if (!utf8.CanRead)
-        {
-            throw new ArgumentException("The stream is not readable.", nameof(utf8));
-        }
-
-        _stream = utf8;
-        SourceName = sourceName;
-        _options = options ?? DumpReaderOptions.Default;
-        _leaveOpen = leaveOpen;
-        _buf = new byte[Math.Max(16, _options.BufferSize)];
-        _sink = new DumpDiagnosticSink(sourceName, _options);
-        _stats = _sink.Statistics;
-        _parseNext = ParseNext;
     }
 
     /// <inheritdoc/>
-    public string SourceName { get; }
+    public override DumpFormat Format => DumpFormat.Csv;
 
     /// <inheritdoc/>
-    public DumpFormat Format => DumpFormat.Csv;
+    public override DumpDialect Dialect => _columns > 0 ? DumpDialect.Csvde : DumpDialect.Unknown;
 
-    /// <inheritdoc/>
-    public DumpDialect Dialect => _columns > 0 ? DumpDialect.Csvde : DumpDialect.Unknown;
-
-    /// <inheritdoc/>
-    public DumpRecord Current => _record;
-
-    /// <inheritdoc/>
-    public DumpReadStatistics Statistics => _stats;
-
-    /// <summary>A warning found outside the reader (the encoding decision), counted and kept like its own.</summary>
-    internal void Warn(string code, long line, string message) => _sink.Report(DiagnosticSeverity.Warning, code, line, line, message);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<DumpDiagnostic> Diagnostics => _sink.Diagnostics;
-
-    /// <summary>The column names of the header as written (<c>DN</c> first); empty until the first <see cref="Read"/>.</summary>
+    /// <summary>The column names of the header as written (<c>DN</c> first); empty until the first <c>Read</c>.</summary>
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
-    /// <inheritdoc/>
-    public bool Read() => _sink.Read(_parseNext);
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
-    }
-
-    /// <summary>One step of <see cref="Read"/>, which handles the errors: the header first, then the next row.</summary>
-    private bool ParseNext()
+    /// <summary>One step of <c>Read</c>, which handles the errors: the header first, then the next row.</summary>
+    private protected override bool ParseNext()
     {
         if (!_headerRead)
         {
@@ -207,14 +151,14 @@ public sealed class CsvDumpReader : IDumpReader
 
         if (!Utf8.IsValid(header))
         {
-            throw _sink.Fatal("CSV-UTF8", headerLine, headerLine,
+            throw _sink.Fail(DiagnosticCodes.CsvHeaderUtf8, headerLine, headerLine,
                 "bytes that are not valid UTF-8 in the header row (an ANSI export? try --encoding windows-1252)");
         }
 
         var names = SplitHeader(header, headerLine);
         if (names.Count == 0 || !Ascii.EqualsIgnoreCase(names[0], "DN"u8))
         {
-            throw _sink.Fatal("CSV-NO-DN-HEADER", headerLine, headerLine,
+            throw _sink.Fail(DiagnosticCodes.CsvNoDnHeader, headerLine, headerLine,
                 "the first row must be csvde's header of attribute names, starting with DN (e.g. 'DN,objectClass,cn,...')");
         }
 
@@ -229,7 +173,7 @@ public sealed class CsvDumpReader : IDumpReader
             var name = names[i];
             if (name.Length == 0)
             {
-                throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                throw _sink.Fail(DiagnosticCodes.CsvHeaderName, headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header has no name");
             }
 
@@ -237,7 +181,7 @@ public sealed class CsvDumpReader : IDumpReader
             {
                 if (!IsNameByte(b))
                 {
-                    throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                    throw _sink.Fail(DiagnosticCodes.CsvHeaderName, headerLine, headerLine,
                         $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header: character '{Printable(b)}' is not allowed in an attribute name (letters, digits, '-', ';' options, OIDs)");
                 }
             }
@@ -247,7 +191,7 @@ public sealed class CsvDumpReader : IDumpReader
             var nameLength = semicolon < 0 ? name.Length : semicolon;
             if (nameLength == 0)
             {
-                throw _sink.Fatal("CSV-HEADER-NAME", headerLine, headerLine,
+                throw _sink.Fail(DiagnosticCodes.CsvHeaderName, headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} of the header starts with ';': the attribute type is empty");
             }
 
@@ -257,7 +201,7 @@ public sealed class CsvDumpReader : IDumpReader
             at += name.Length;
             if (i > 0 && !seen.TryAdd(columns[i], i))
             {
-                _sink.Report(DiagnosticSeverity.Warning, "CSV-HEADER-DUPLICATE", headerLine, headerLine,
+                _sink.Report(DiagnosticCodes.CsvHeaderDuplicate, headerLine, headerLine,
                     $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} ('{columns[i]}') repeats column {(seen[columns[i]] + 1).ToString(CultureInfo.InvariantCulture)}; the values of both are read");
             }
         }
@@ -282,7 +226,7 @@ public sealed class CsvDumpReader : IDumpReader
                 {
                     if (p >= line.Length)
                     {
-                        throw _sink.Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "a quoted name in the header is not closed on the header line");
+                        throw _sink.Fail(DiagnosticCodes.CsvHeaderQuote, lineNo, lineNo, "a quoted name in the header is not closed on the header line");
                     }
 
                     if (line[p] == Quote)
@@ -304,7 +248,7 @@ public sealed class CsvDumpReader : IDumpReader
                 names.Add([.. value]);
                 if (p < line.Length && line[p] != Comma)
                 {
-                    throw _sink.Fatal("CSV-HEADER-QUOTE", lineNo, lineNo, "text after the closing quote of a name in the header");
+                    throw _sink.Fail(DiagnosticCodes.CsvHeaderQuote, lineNo, lineNo, "text after the closing quote of a name in the header");
                 }
             }
             else
@@ -340,7 +284,7 @@ public sealed class CsvDumpReader : IDumpReader
         End,
     }
 
-    /// <summary>Reads the next row into <see cref="_record"/>. False at the end of the input.</summary>
+    /// <summary>Reads the next row into the record. False at the end of the input.</summary>
     private bool ReadRow()
     {
         while (true)
@@ -401,7 +345,7 @@ public sealed class CsvDumpReader : IDumpReader
     }
 
     /// <summary>
-    /// Parses one row that starts at <see cref="_start"/>. Returns <see cref="Outcome.NeedMore"/> when the row is not
+    /// Parses one row that starts at <c>_start</c>. Returns <see cref="Outcome.NeedMore"/> when the row is not
     /// whole in the buffer (nothing is consumed then, except blank lines before it).
     /// </summary>
     private Outcome ParseRow()
@@ -488,7 +432,7 @@ public sealed class CsvDumpReader : IDumpReader
                         }
 
                         _stats.Lines = line;
-                        throw _sink.Fatal("CSV-UNTERMINATED-QUOTE", valueLine, rowLine,
+                        throw _sink.Fail(DiagnosticCodes.CsvUnterminatedQuote, valueLine, rowLine,
                             "a quoted field is never closed: the input ends inside it (the file was cut off, or a quote is missing)");
                     }
 
@@ -529,7 +473,7 @@ public sealed class CsvDumpReader : IDumpReader
                 {
                     if (buf[p] != CR)
                     {
-                        RowError("CSV-TEXT-AFTER-QUOTE", line, "text after the closing quote of a quoted field (a quote inside a value must be doubled)");
+                        RowError(DiagnosticCodes.CsvTextAfterQuote, line, "text after the closing quote of a quoted field (a quote inside a value must be doubled)");
                     }
 
                     // Past the value: find where the field really ends (this also judges a CR that is not part of CRLF).
@@ -559,7 +503,7 @@ public sealed class CsvDumpReader : IDumpReader
             }
             else if (field == 0)
             {
-                RowError("CSV-EMPTY-DN", valueLine, "the row has an empty DN (first field)");
+                RowError(DiagnosticCodes.CsvEmptyDn, valueLine, "the row has an empty DN (first field)");
             }
 
             field++;
@@ -600,7 +544,7 @@ public sealed class CsvDumpReader : IDumpReader
                 break;
             }
 
-            RowError("CSV-LONE-CR", line, "carriage return without line feed at the end of the input");
+            RowError(DiagnosticCodes.CsvLoneCr, line, "carriage return without line feed at the end of the input");
             p++;
             terminated = false;
             break;
@@ -615,44 +559,44 @@ public sealed class CsvDumpReader : IDumpReader
         if (rowEnd - rowStart > _options.MaxRecordBytes)
         {
             // Whole and consumed already: only this row is lost.
-            throw _sink.Error("CSV-RECORD-TOO-LARGE", rowLine, rowLine,
+            throw _sink.Fail(DiagnosticCodes.CsvRecordTooLarge, rowLine, rowLine,
                 $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (the record size limit): it was skipped");
         }
 
         var row = buf.AsSpan(rowStart, rowEnd - rowStart);
         if (!Utf8.IsValid(row))
         {
-            throw _sink.Error("CSV-UTF8", InvalidUtf8Line(row, rowLine), rowLine,
+            throw _sink.Fail(DiagnosticCodes.CsvUtf8, InvalidUtf8Line(row, rowLine), rowLine,
                 "bytes that are not valid UTF-8 (an ANSI export? try --encoding windows-1252)");
         }
 
         if (!terminated && field < _columns)
         {
-            throw _sink.Fatal("CSV-TRUNCATED", line, rowLine,
+            throw _sink.Fail(DiagnosticCodes.CsvTruncated, line, rowLine,
                 $"the input ends in the middle of a row: {field.ToString(CultureInfo.InvariantCulture)} of {_columns.ToString(CultureInfo.InvariantCulture)} fields and no line break (the file looks cut off)");
         }
 
         if (field != _columns)
         {
-            throw _sink.Error("CSV-FIELD-COUNT", rowLine, rowLine,
+            throw _sink.Fail(DiagnosticCodes.CsvFieldCount, rowLine, rowLine,
                 $"the row has {Fields(field)}, the header has {_columns.ToString(CultureInfo.InvariantCulture)} (a value with an unquoted comma?)");
         }
 
         if (_rowErrorCode is not null)
         {
-            throw _sink.Error(_rowErrorCode, _rowErrorLine, rowLine, _rowErrorMessage!);
+            throw _sink.Fail(_rowErrorCode, _rowErrorLine, rowLine, _rowErrorMessage!);
         }
 
         if (_rowStrayQuoteLine > 0)
         {
-            _sink.Report(DiagnosticSeverity.Warning, "CSV-STRAY-QUOTE", _rowStrayQuoteLine, rowLine,
+            _sink.Report(DiagnosticCodes.CsvStrayQuote, _rowStrayQuoteLine, rowLine,
                 "a quote inside an unquoted field (kept as part of the value; csvde quotes such fields)");
         }
 
         if (!terminated)
         {
             // csvde ends every row with CRLF: a last row without one may have lost the end of its last value.
-            throw _sink.Fatal("CSV-TRUNCATED", line, rowLine,
+            throw _sink.Fail(DiagnosticCodes.CsvTruncated, line, rowLine,
                 "the input ends without a line break after the last row: csvde always writes one, so this dump looks cut off");
         }
 
@@ -716,7 +660,7 @@ public sealed class CsvDumpReader : IDumpReader
                 return true;
             }
 
-            RowError("CSV-LONE-CR", line, "carriage return without line feed outside quotes: rows must end with LF or CRLF");
+            RowError(DiagnosticCodes.CsvLoneCr, line, "carriage return without line feed outside quotes: rows must end with LF or CRLF");
             p++;
         }
     }
@@ -881,17 +825,17 @@ public sealed class CsvDumpReader : IDumpReader
             encoding = ValueEncoding.Hex;
             if (!IsHexDigits(data.AsSpan(start, length)))
             {
-                BadValue(field, line, (length & 1) != 0 ? "odd number of hex digits in an X'...' binary value" : "a character that is not a hex digit in an X'...' binary value");
+                BadValue(DiagnosticCodes.CsvHex, field, line, (length & 1) != 0 ? "odd number of hex digits in an X'...' binary value" : "a character that is not a hex digit in an X'...' binary value");
             }
 
             if (length / 2 > _options.MaxValueBytes)
             {
-                BadValue(field, line, "value is larger than the value size limit");
+                BadValue(DiagnosticCodes.CsvValueTooLarge, field, line, "value is larger than the value size limit");
             }
         }
         else if (length > _options.MaxValueBytes)
         {
-            BadValue(field, line, "value is larger than the value size limit");
+            BadValue(DiagnosticCodes.CsvValueTooLarge, field, line, "value is larger than the value size limit");
         }
 
         ref readonly var column = ref _columnInfo[field];
@@ -908,8 +852,8 @@ public sealed class CsvDumpReader : IDumpReader
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void BadValue(int field, long line, string problem) =>
-        RowError(problem.StartsWith("value is larger", StringComparison.Ordinal) ? "CSV-VALUE-TOO-LARGE" : "CSV-HEX", line, $"column '{ColumnName(field)}': {problem}");
+    private void BadValue(DiagnosticCode code, int field, long line, string problem) =>
+        RowError(code, line, $"column '{ColumnName(field)}': {problem}");
 
     /// <summary>True when <paramref name="text"/> is an even number of hex digits (either case); 16 at a time.</summary>
     private static bool IsHexDigits(ReadOnlySpan<byte> text)
@@ -961,7 +905,7 @@ public sealed class CsvDumpReader : IDumpReader
         }
     }
 
-    private void RowError(string code, long line, string message)
+    private void RowError(DiagnosticCode code, long line, string message)
     {
         if (_rowErrorCode is null)
         {
@@ -971,69 +915,14 @@ public sealed class CsvDumpReader : IDumpReader
         }
     }
 
-    // ---------------------------------------------------------------- buffer
-
-    /// <summary>
-    /// Moves the data from <paramref name="keepFrom"/> to the buffer start, grows the buffer if that data fills it, and
-    /// reads until it is full or the input ends. False when nothing more could be read.
-    /// </summary>
-    private bool Fill(int keepFrom)
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        var keep = _end - keepFrom;
-        if (keepFrom > 0)
-        {
-            if (keep > 0)
-            {
-                Buffer.BlockCopy(_buf, keepFrom, _buf, 0, keep);
-            }
-
-            _start -= keepFrom;
-            _end = keep;
-        }
-
-        if (_end == _buf.Length)
-        {
-            if (_buf.Length >= Array.MaxLength)
-            {
-                throw TooLarge(_line);
-            }
-
-            Array.Resize(ref _buf, (int)Math.Min((long)_buf.Length * 2, Array.MaxLength));
-        }
-
-        // Read until the buffer is full: a row cut by the end of the data is parsed again from its start, so
-        // small reads (pipes, transcoding streams) must not make that happen often.
-        var read = 0;
-        while (_end < _buf.Length)
-        {
-            var n = _stream.Read(_buf, _end, _buf.Length - _end);
-            if (n == 0)
-            {
-                _eof = true;
-                break;
-            }
-
-            _end += n;
-            read += n;
-            _stats.Bytes += n;
-        }
-
-        return read > 0;
-    }
-
     // ---------------------------------------------------------------- diagnostics
 
     private static string Fields(int n) => n == 1 ? "1 field" : $"{n.ToString(CultureInfo.InvariantCulture)} fields";
 
-    private static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
+    private protected override DumpFormatException RecordBeyondBuffer() => TooLarge(_line);
 
     /// <summary>A row that does not fit the buffer: where it ends is not known without reading it, so reading stops, and says so.</summary>
     private DumpFormatException TooLarge(long line) =>
-        _sink.Fatal("CSV-RECORD-TOO-LARGE", line, line,
+        _sink.Fail(DiagnosticCodes.CsvRecordUnbounded, line, line,
             $"row is larger than {_options.MaxRecordBytes.ToString(CultureInfo.InvariantCulture)} bytes (the record size limit): the rest of the file, from this line on, was not read");
 }

@@ -21,7 +21,7 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
     public string? Decision { get; private set; }
 
     /// <summary>Where the warning goes when the evidence was mixed (code, line, message).</summary>
-    public Action<string, long, string>? Warn { get; set; }
+    public Action<DiagnosticCode, long, string>? Warn { get; set; }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

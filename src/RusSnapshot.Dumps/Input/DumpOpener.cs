@@ -93,17 +93,7 @@ public static class DumpOpener
             IDumpReader reader = format == DumpFormat.Csv
                 ? new Csv.CsvDumpReader(utf8, source.DisplayName, readerOptions)
                 : new LdifReader(utf8, source.DisplayName, readerOptions);
-            void Warn(string code, long line, string message)
-            {
-                if (reader is LdifReader ldif)
-                {
-                    ldif.Warn(code, line, message);
-                }
-                else if (reader is Csv.CsvDumpReader csv)
-                {
-                    csv.Warn(code, line, message);
-                }
-            }
+            void Warn(DiagnosticCode code, long line, string message) => ((BufferedDumpReader)reader).Warn(code, line, message);
 
             // Say what was decided when the evidence was mixed (an explicit --encoding or a BOM needs no word).
             var badLine = evidence.Invalid > 0 ? Utf8Evidence.LineOf(prefix.AsSpan(0, length), evidence.FirstInvalid, 0) : 0;

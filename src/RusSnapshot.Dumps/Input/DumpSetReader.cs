@@ -153,14 +153,14 @@ public sealed class DumpSetReader : IDisposable
                 // A corrupt .gz or .zip surfaces here; report it against the input and go on with the next one.
                 _summary!.OpenErrors++;
                 _summary.Diagnostics.Add(new DumpDiagnostic(new DumpPosition(_summary.Source.DisplayName, reader.Statistics.Lines + 1, 0),
-                    DiagnosticSeverity.Error, "INPUT-IO", $"the input could not be read to its end: {ex.Message}"));
+                    DiagnosticCodes.InputIo, $"the input could not be read to its end: {ex.Message}"));
                 more = false;
             }
             catch (InvalidDataException ex) when (_options.Reader.OnBadRecord == BadRecordHandling.Collect)
             {
                 _summary!.OpenErrors++;
                 _summary.Diagnostics.Add(new DumpDiagnostic(new DumpPosition(_summary.Source.DisplayName, reader.Statistics.Lines + 1, 0),
-                    DiagnosticSeverity.Error, "INPUT-CORRUPT", $"the compressed input is corrupt: {ex.Message}"));
+                    DiagnosticCodes.InputCorrupt, $"the compressed input is corrupt: {ex.Message}"));
                 more = false;
             }
 
@@ -232,7 +232,7 @@ public sealed class DumpSetReader : IDisposable
             var first = new DumpPosition(_sources[seen.Input].DisplayName, seen.Line, seen.Line);
             var conflict = new DuplicateConflict(record.Dn, first, record.Position);
             _conflicts.Add(conflict);
-            _summary!.Diagnostics.Add(new DumpDiagnostic(record.Position, DiagnosticSeverity.Warning, "DUPLICATE-CONFLICT",
+            _summary!.Diagnostics.Add(new DumpDiagnostic(record.Position, DiagnosticCodes.DuplicateConflict,
                 $"this DN was already read at {first} with different content; the first copy is used"));
         }
 
@@ -333,7 +333,7 @@ public sealed class DumpSetReader : IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
             {
                 _summary.OpenErrors++;
-                _summary.Diagnostics.Add(new DumpDiagnostic(new DumpPosition(source.DisplayName, 0, 0), DiagnosticSeverity.Error, "INPUT-OPEN",
+                _summary.Diagnostics.Add(new DumpDiagnostic(new DumpPosition(source.DisplayName, 0, 0), DiagnosticCodes.InputOpen,
                     $"cannot read this input: {ex.Message}"));
                 InputCompleted?.Invoke(_summary);
                 if (_options.Reader.OnBadRecord == BadRecordHandling.Throw)

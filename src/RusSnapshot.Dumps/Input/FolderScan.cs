@@ -26,7 +26,7 @@ internal static class FolderScan
                 {
                     if (isLink)
                     {
-                        notes.Add(Note(path, "SCAN-LINK-FOLDER", "a link to a folder is not followed (it could lead back into the scan); give its target as an input to read it"));
+                        notes.Add(Note(path, DiagnosticCodes.ScanLinkFolder, "a link to a folder is not followed (it could lead back into the scan); give its target as an input to read it"));
                     }
                     else
                     {
@@ -55,7 +55,7 @@ internal static class FolderScan
             }
             else
             {
-                notes.Add(Note(link, "SCAN-LINK-DUPLICATE", "a link to a file already listed is not read twice"));
+                notes.Add(Note(link, DiagnosticCodes.ScanLinkDuplicate, "a link to a file already listed is not read twice"));
             }
         }
 
@@ -76,6 +76,6 @@ internal static class FolderScan
         }
     }
 
-    private static DumpDiagnostic Note(string path, string code, string message) =>
-        new(new DumpPosition(path, 0, 0), DiagnosticSeverity.Warning, code, message);
+    private static DumpDiagnostic Note(string path, DiagnosticCode code, string message) =>
+        new(new DumpPosition(path, 0, 0), code, message);
 }

@@ -53,7 +53,7 @@ internal readonly record struct Utf8Evidence(long Valid, long Invalid, int First
     /// <param name="line">The line of the first invalid byte.</param>
     /// <param name="where">Where the evidence was taken (e.g. "in the first 4 MiB").</param>
     /// <param name="ansi">The code page's name used when the bytes are not UTF-8.</param>
-    public (string Code, string Message)? Warning(long line, string where, string ansi)
+    public (DiagnosticCode Code, string Message)? Warning(long line, string where, string ansi)
     {
         var c = CultureInfo.InvariantCulture;
         if (Invalid == 0 || (Valid == 0 && !IsUtf8))
@@ -62,8 +62,8 @@ internal readonly record struct Utf8Evidence(long Valid, long Invalid, int First
         }
 
         return IsUtf8
-            ? ("ENCODING-INVALID-UTF8", $"read as UTF-8: {Valid.ToString(c)} valid UTF-8 sequence(s) against {Invalid.ToString(c)} byte(s) that are not UTF-8 {where}; the first such byte is on line {line.ToString(c)} (records holding one are reported)")
-            : ("ENCODING-ASSUMED-ANSI", $"read as {ansi}: {Invalid.ToString(c)} byte(s) that are not UTF-8 against only {Valid.ToString(c)} valid UTF-8 sequence(s) {where}, the first on line {line.ToString(c)}; use --encoding if this is wrong");
+            ? (DiagnosticCodes.EncodingInvalidUtf8, $"read as UTF-8: {Valid.ToString(c)} valid UTF-8 sequence(s) against {Invalid.ToString(c)} byte(s) that are not UTF-8 {where}; the first such byte is on line {line.ToString(c)} (records holding one are reported)")
+            : (DiagnosticCodes.EncodingAssumedAnsi, $"read as {ansi}: {Invalid.ToString(c)} byte(s) that are not UTF-8 against only {Valid.ToString(c)} valid UTF-8 sequence(s) {where}, the first on line {line.ToString(c)}; use --encoding if this is wrong");
     }
 
     /// <summary>The 1-based line of byte <paramref name="index"/> of <paramref name="s"/>, after <paramref name="linesBefore"/> lines.</summary>

@@ -24,20 +24,12 @@ namespace RusSnapshot.Dumps.Ldif;
 public sealed class LdifWriter : IDisposable
 {
     private const int MinBufferSize = 4096;
-    private const byte NameLetterOrDigit = 1;
-    private const byte NameOther = 2;   // '-', '.', ';'
-
-    private static readonly byte[] NameClass = BuildNameClass();
-
-    /// <summary>Bytes that may appear anywhere in a SAFE-STRING: 0x01-0x7F except LF and CR.</summary>
-    private static readonly SearchValues<byte> SafeChars = SearchValues.Create(BuildSafeChars());
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly LdifDialect _dialect;
     private readonly int _fold;             // max bytes per physical line; int.MaxValue when not folding
     private readonly byte[] _eol;
-    private readonly bool _entryComments;
     private byte[] _buf;
     private int _pos;
     private byte[] _scratch = new byte[1024];      // DNs and text values as UTF-8
@@ -50,13 +42,6 @@ public sealed class LdifWriter : IDisposable
     private bool _inEntry;
     private int _valuesInEntry;
 
-    private LdapsearchHeader? _search;
-    private int _messageId;
-    private int _pageRecords;
-    private int _pageNumber;
-    private long _searchEntries;
-    private long _searchReferences;
-    private long _searchResults;
 
     /// <summary>Creates a writer over <paramref name="output"/>.</summary>
     /// <exception cref="ArgumentException">The stream is not writable, or the options are out of range.</exception>
@@ -80,7 +65,6 @@ public sealed class LdifWriter : IDisposable
         _dialect = Options.Dialect;
         _fold = fold == 0 ? int.MaxValue : fold;
         _eol = Options.EffectiveLineEnding == LdifLineEnding.CrLf ? "\r\n"u8.ToArray() : "\n"u8.ToArray();
-        _entryComments = Options.EntryComments && _dialect == LdifDialect.Ldapsearch;
         _buf = ArrayPool<byte>.Shared.Rent(Math.Max(MinBufferSize, Options.BufferSize));
     }
 
@@ -119,11 +103,6 @@ public sealed class LdifWriter : IDisposable
                 EndEntry();
                 return;
 
-            case DumpRecordKind.SearchResult:
-            case DumpRecordKind.SearchReference:
-                WriteSearchRecord(entry);
-                return;
-
             default:
                 throw new NotSupportedException($"Writing {entry.Kind} change records is not supported; only entries are.");
         }
@@ -159,15 +138,9 @@ public sealed class LdifWriter : IDisposable
         }
 
         Preamble();
-        NextPageIfFull();
         if (_dialect == LdifDialect.Ldifde)
         {
             WriteEol();
-        }
-
-        if (_entryComments)
-        {
-            WriteUfnComment(dn);
         }
 
         WriteLine("dn"u8, dn, forceBase64: false);
@@ -234,14 +207,14 @@ public sealed class LdifWriter : IDisposable
     public void WriteUrlValue(ReadOnlySpan<byte> description, ReadOnlySpan<byte> url)
     {
         BeforeValue(description);
-        if (url.IsEmpty || !IsSafe(url))
+        if (url.IsEmpty || !LdifSyntax.IsSafeString(url))
         {
             throw new ArgumentException("A URL value must be a non-empty SAFE-STRING.", nameof(url));
         }
 
         var head = HeadScratch(description.Length + 3);
         description.CopyTo(head);
-        ":< "u8.CopyTo(head.AsSpan(description.Length));
+        LdifSyntax.Separator(ValueEncoding.Url).CopyTo(head.AsSpan(description.Length));
         WriteFolded(head.AsSpan(0, description.Length + 3), url);
     }
 
@@ -260,11 +233,6 @@ public sealed class LdifWriter : IDisposable
         }
 
         EntriesWritten++;
-        if (_search is not null)
-        {
-            _searchEntries++;
-            _pageRecords++;
-        }
     }
 
     /// <summary>Writes a comment line (<c># text</c>), one per line of <paramref name="text"/>, folded like values.</summary>
@@ -292,158 +260,25 @@ public sealed class LdifWriter : IDisposable
         }
     }
 
-    // ------------------------------------------------------------------ ldapsearch framing
-
     /// <summary>
-    /// Starts one ldapsearch run (ldapsearch dialect only): writes the <c># extended LDIF</c> header. With a page size,
-    /// every <see cref="LdapsearchHeader.PageSize"/> records the page's result block and the header are written again,
-    /// as paged ldapsearch does.
+    /// Writes one <c>description: value</c> line outside any entry, folded like values: the lines that tools add to LDIF
+    /// around its records (ldapsearch's <c>search:</c>, <c>result:</c> and <c>ref:</c>).
     /// </summary>
-    public void BeginSearch(LdapsearchHeader header)
+    public void WriteDirective(string description, string value)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentOutOfRangeException.ThrowIfNegative(header.PageSize);
-        RequireLdapsearch();
-        ThrowIfNotBetweenRecords();
-        if (_search is not null)
-        {
-            throw new InvalidOperationException("EndSearch was not called for the previous search.");
-        }
-
-        Preamble();
-        _search = header;
-        _messageId = 2;   // message 1 is the bind
-        _pageRecords = 0;
-        _pageNumber = 0;
-        _searchEntries = 0;
-        _searchReferences = 0;
-        _searchResults = 0;
-        WriteSearchHeader();
-    }
-
-    /// <summary>Writes a search continuation reference (<c># search reference</c>, <c>ref: URL</c>) in the current search.</summary>
-    public void WriteSearchReference(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        RequireSearch();
-        ThrowIfNotBetweenRecords();
-        NextPageIfFull();
-        WriteCommentLine("search reference");
-        WriteTextLine("ref"u8, url);
-        WriteEol();
-        _searchReferences++;
-        _pageRecords++;
-    }
-
-    /// <summary>Ends the current search: its last result block (<c>result: 0 Success</c> by default) and the response counts.</summary>
-    /// <param name="resultCode">The LDAP result code; anything but 0 tells a reader that the dump is incomplete.</param>
-    /// <param name="resultText">The text ldapsearch prints after the code (<c>Success</c>, <c>Size limit exceeded</c>...).</param>
-    public void EndSearch(int resultCode = 0, string resultText = "Success")
-    {
-        ArgumentNullException.ThrowIfNull(resultText);
-        RequireSearch();
-        ThrowIfNotBetweenRecords();
-        WriteResultBlock(resultCode, resultText, last: true);
-        WriteEol();
-        var c = CultureInfo.InvariantCulture;
-        WriteCommentLine("numResponses: " + (_searchEntries + _searchReferences + _searchResults).ToString(c));
-        if (_searchEntries > 0)
-        {
-            WriteCommentLine("numEntries: " + _searchEntries.ToString(c));
-        }
-
-        if (_searchReferences > 0)
-        {
-            WriteCommentLine("numReferences: " + _searchReferences.ToString(c));
-        }
-
-        _search = null;
-    }
-
-    private void WriteSearchHeader()
-    {
-        var h = _search!;
-        WriteCommentLine("extended LDIF");
-        WriteRaw("#"u8);
-        WriteEol();
-        WriteCommentLine("LDAPv3");
-        WriteCommentLine($"base <{h.SearchBase}> with scope {h.Scope}");
-        WriteCommentLine("filter: " + h.Filter);
-        WriteCommentLine("requesting: " + h.Requesting);
-        if (h.PageSize > 0)
-        {
-            WriteCommentLine("with pagedResults control: size=" + h.PageSize.ToString(CultureInfo.InvariantCulture));
-        }
-
-        WriteRaw("#"u8);
-        WriteEol();
-        WriteEol();
-    }
-
-    /// <summary>With paging, closes a full page (result block with a cookie) and writes the next page's header.</summary>
-    private void NextPageIfFull()
-    {
-        if (_search is not { PageSize: > 0 } search || _pageRecords < search.PageSize)
-        {
-            return;
-        }
-
-        WriteResultBlock(0, "Success", last: false);
-        _pageRecords = 0;
-        _pageNumber++;
-        _messageId++;
-
-        // ldapsearch prints the next page's header right after the cookie line, without a blank line.
-        WriteSearchHeader();
-    }
-
-    private void WriteResultBlock(int code, string text, bool last)
-    {
-        var c = CultureInfo.InvariantCulture;
-        WriteCommentLine("search result");
-        WriteTextLine("search"u8, _messageId.ToString(c));
-        WriteTextLine("result"u8, code.ToString(c) + " " + text);
-        _searchResults++;
-        if (_search is { PageSize: > 0 })
-        {
-            // RFC 2696 control value: SEQUENCE { size INTEGER (0 in responses), cookie OCTET STRING }.
-            Span<byte> cookie = stackalloc byte[8];
-            var cookieLength = 0;
-            if (!last)
-            {
-                BitConverter.TryWriteBytes(cookie, (long)_pageNumber + 1);
-                cookieLength = 8;
-            }
-
-            Span<byte> ber = stackalloc byte[7 + 8];
-            ber[0] = 0x30;
-            ber[1] = (byte)(5 + cookieLength);
-            ber[2] = 0x02;
-            ber[3] = 0x01;
-            ber[4] = 0x00;
-            ber[5] = 0x04;
-            ber[6] = (byte)cookieLength;
-            cookie[..cookieLength].CopyTo(ber[7..]);
-            WriteTextLine("control"u8, "1.2.840.113556.1.4.319 false " + Convert.ToBase64String(ber[..(7 + cookieLength)]));
-            WriteTextLine("pagedresults"u8, "cookie=" + Convert.ToBase64String(cookie[..cookieLength]));
-        }
-    }
-
-    private void WriteSearchRecord(DumpEntry record)
-    {
-        RequireLdapsearch();
+        ArgumentNullException.ThrowIfNull(value);
+        var name = DescriptionBytes(description);
+        ValidateDescription(name);
         ThrowIfNotBetweenRecords();
         Preamble();
-        WriteCommentLine(record.Kind == DumpRecordKind.SearchResult ? "search result" : "search reference");
-        foreach (var attribute in record.Attributes)
-        {
-            var description = DescriptionBytes(attribute.Description);
-            foreach (var value in attribute.Values)
-            {
-                WriteLine(description, value.Bytes, forceBase64: false);
-            }
-        }
+        WriteTextLine(name, value);
+    }
 
+    /// <summary>Writes an empty line: the end of a record or block written with <see cref="WriteDirective"/>.</summary>
+    public void WriteBlankLine()
+    {
+        ThrowIfNotBetweenRecords();
+        Preamble();
         WriteEol();
     }
 
@@ -591,11 +426,11 @@ public sealed class LdifWriter : IDisposable
     /// <summary>Writes <c>name: value</c> or <c>name:: base64</c>, folded.</summary>
     private void WriteLine(ReadOnlySpan<byte> description, ReadOnlySpan<byte> value, bool forceBase64)
     {
-        var plain = !forceBase64 && IsSafe(value);
+        var plain = !forceBase64 && LdifSyntax.IsSafeString(value);
         var headLength = description.Length + (plain ? 2 : 3);
         var head = HeadScratch(headLength);
         description.CopyTo(head);
-        (plain ? ": "u8 : ":: "u8).CopyTo(head.AsSpan(description.Length));
+        LdifSyntax.Separator(plain ? ValueEncoding.Plain : ValueEncoding.Base64).CopyTo(head.AsSpan(description.Length));
         if (plain && value.IsEmpty)
         {
             // "attr:" with nothing after it: an empty value, without a trailing space.
@@ -724,140 +559,7 @@ public sealed class LdifWriter : IDisposable
         WriteFolded(n == 0 ? "#"u8 : "# "u8, scratch.AsSpan(0, n));
     }
 
-    /// <summary>
-    /// The comment ldapsearch prints before each entry: the DN in "user-friendly name" form
-    /// (<c>cn=Jane Doe,ou=Sales,dc=corp,dc=test</c> becomes <c>Jane Doe, Sales, corp.test</c>), with the
-    /// bytes that ldapsearch escapes (non-ASCII, control characters, DN specials) as <c>\XX</c>.
-    /// </summary>
-    private void WriteUfnComment(ReadOnlySpan<byte> dn)
-    {
-        if (dn.IsEmpty)
-        {
-            WriteRaw("#"u8);
-            WriteEol();
-            return;
-        }
-
-        var ufn = Ufn(dn);
-        WriteFolded("# "u8, ufn);
-    }
-
-    internal static byte[] Ufn(ReadOnlySpan<byte> dn)
-    {
-        // Split into RDN values (text after '='), honouring '\' escapes; remember which are dc= values.
-        var values = new List<(byte[] Value, bool IsDc)>();
-        var current = new List<byte>(64);
-        var typeStart = 0;
-        var inValue = false;
-        var isDc = false;
-        var i = 0;
-        while (i <= dn.Length)
-        {
-            var end = i == dn.Length;
-            var b = end ? (byte)',' : dn[i];
-            if (!end && b == (byte)'\\' && i + 1 < dn.Length)
-            {
-                // Keep the escaped character; hex escapes (\2C) are decoded to their byte.
-                if (i + 2 < dn.Length && IsHex(dn[i + 1]) && IsHex(dn[i + 2]))
-                {
-                    current.Add((byte)((HexValue(dn[i + 1]) << 4) | HexValue(dn[i + 2])));
-                    i += 3;
-                }
-                else
-                {
-                    current.Add(dn[i + 1]);
-                    i += 2;
-                }
-
-                continue;
-            }
-
-            if (!inValue && b == (byte)'=')
-            {
-                var type = dn[typeStart..i].Trim((byte)' ');
-                isDc = Ascii.EqualsIgnoreCase(type, "dc"u8);
-                inValue = true;
-                current.Clear();
-                i++;
-                continue;
-            }
-
-            if (b is (byte)',' or (byte)'+' && inValue)
-            {
-                values.Add((current.ToArray(), isDc && b != (byte)'+'));
-                inValue = false;
-                typeStart = i + 1;
-                i++;
-                continue;
-            }
-
-            if (inValue)
-            {
-                current.Add(b);
-            }
-
-            i++;
-        }
-
-        // Trailing dc= values join with '.', the rest with ", ".
-        var firstDc = values.Count;
-        while (firstDc > 0 && values[firstDc - 1].IsDc)
-        {
-            firstDc--;
-        }
-
-        var output = new List<byte>(dn.Length + 16);
-        for (var k = 0; k < values.Count; k++)
-        {
-            if (k > 0)
-            {
-                if (k > firstDc)
-                {
-                    output.Add((byte)'.');
-                }
-                else
-                {
-                    output.Add((byte)',');
-                    output.Add((byte)' ');
-                }
-            }
-
-            foreach (var c in values[k].Value)
-            {
-                if (c >= 0x80 || c < 0x20 || c is (byte)',' or (byte)'+' or (byte)'"' or (byte)'\\' or (byte)'<' or (byte)'>' or (byte)';')
-                {
-                    output.Add((byte)'\\');
-                    output.Add(HexDigit(c >> 4));
-                    output.Add(HexDigit(c & 0xF));
-                }
-                else
-                {
-                    output.Add(c);
-                }
-            }
-        }
-
-        return output.ToArray();
-    }
-
     // ------------------------------------------------------------------ checks and helpers
-
-    /// <summary>True when <paramref name="value"/> can be written after <c>attr: </c> as it is (RFC 2849 SAFE-STRING, no trailing space).</summary>
-    internal static bool IsSafe(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty)
-        {
-            return true;
-        }
-
-        var first = value[0];
-        if (first is (byte)' ' or (byte)':' or (byte)'<' || value[^1] == (byte)' ')
-        {
-            return false;
-        }
-
-        return value.IndexOfAnyExcept(SafeChars) < 0;
-    }
 
     private void BeforeValue(ReadOnlySpan<byte> description)
     {
@@ -879,17 +581,9 @@ public sealed class LdifWriter : IDisposable
 
     private static void ValidateDescription(ReadOnlySpan<byte> description)
     {
-        if (description.IsEmpty || NameClass[description[0]] != NameLetterOrDigit)
+        if (!LdifSyntax.IsWritableDescription(description))
         {
-            throw new ArgumentException("An attribute description must start with a letter or digit.", nameof(description));
-        }
-
-        foreach (var b in description)
-        {
-            if (NameClass[b] == 0)
-            {
-                throw new ArgumentException("An attribute description holds only letters, digits, '-', '.' and ';' options (RFC 2849).", nameof(description));
-            }
+            throw new ArgumentException("An attribute description starts with a letter or digit and holds only letters, digits, '-', '.' and ';' options (RFC 2849).", nameof(description));
         }
     }
 
@@ -934,23 +628,6 @@ public sealed class LdifWriter : IDisposable
         return _scratch;
     }
 
-    private void RequireLdapsearch()
-    {
-        if (_dialect != LdifDialect.Ldapsearch)
-        {
-            throw new InvalidOperationException("Search headers, results and references belong to the ldapsearch dialect.");
-        }
-    }
-
-    private void RequireSearch()
-    {
-        RequireLdapsearch();
-        if (_search is null)
-        {
-            throw new InvalidOperationException("BeginSearch was not called.");
-        }
-    }
-
     private void ThrowIfNotBetweenRecords()
     {
         ThrowIfDisposed();
@@ -962,43 +639,4 @@ public sealed class LdifWriter : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
-
-    private static int HexValue(byte b) => b <= (byte)'9' ? b - '0' : (b | 0x20) - 'a' + 10;
-
-    private static byte HexDigit(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
-
-    private static byte[] BuildNameClass()
-    {
-        var t = new byte[256];
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            t[c] = NameLetterOrDigit;
-            t[c - 32] = NameLetterOrDigit;
-        }
-
-        for (var c = '0'; c <= '9'; c++)
-        {
-            t[c] = NameLetterOrDigit;
-        }
-
-        t['-'] = NameOther;
-        t['.'] = NameOther;
-        t[';'] = NameOther;
-        return t;
-    }
-
-    private static byte[] BuildSafeChars()
-    {
-        var list = new List<byte>();
-        for (var b = 1; b < 0x80; b++)
-        {
-            if (b is not ('\n' or '\r'))
-            {
-                list.Add((byte)b);
-            }
-        }
-
-        return list.ToArray();
-    }
 }

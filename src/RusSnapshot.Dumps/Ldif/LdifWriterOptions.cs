@@ -16,9 +16,9 @@ public enum LdifDialect
     Ldifde,
 
     /// <summary>
-    /// OpenLDAP <c>ldapsearch</c> without <c>-L</c> ("extended LDIF"): content records with a <c># user-friendly name</c>
-    /// comment before each <c>dn:</c>, LF, folded at 78 bytes; header comments, <c>search:</c>/<c>result:</c> trailers
-    /// and paging through <see cref="LdifWriter.BeginSearch"/> / <see cref="LdifWriter.EndSearch"/>.
+    /// OpenLDAP <c>ldapsearch</c>: content records, LF, folded at 78 bytes, a blank line after <c>version: 1</c>. The
+    /// comments and <c>search:</c>/<c>result:</c> lines of its extended LDIF are written around the records with
+    /// <see cref="LdifWriter.WriteComment"/>, <see cref="LdifWriter.WriteDirective"/> and <see cref="LdifWriter.WriteBlankLine"/>.
     /// </summary>
     Ldapsearch,
 }
@@ -68,12 +68,6 @@ public sealed record LdifWriterOptions
     /// <summary>The output encoding (default UTF-8 without BOM).</summary>
     public LdifTextEncoding Encoding { get; init; } = LdifTextEncoding.Utf8;
 
-    /// <summary>
-    /// For <see cref="LdifDialect.Ldapsearch"/>: write the <c># user-friendly name</c> comment before each entry
-    /// (what ldapsearch does without <c>-LL</c>). Default true.
-    /// </summary>
-    public bool EntryComments { get; init; } = true;
-
     /// <summary>Size of the output buffer in bytes (default 256 KiB; at least 4 KiB are used).</summary>
     public int BufferSize { get; init; } = 256 * 1024;
 
@@ -107,16 +101,3 @@ public sealed record LdifWriterOptions
     /// <summary>Options for a dialect with its defaults.</summary>
     public static LdifWriterOptions For(LdifDialect dialect) => new() { Dialect = dialect };
 }
-
-/// <summary>What <c>ldapsearch</c> prints in its header (see <see cref="LdifWriter.BeginSearch"/>).</summary>
-/// <param name="SearchBase">The <c>-b</c> base DN.</param>
-/// <param name="Filter">The filter as given (ldapsearch prints <c>(objectclass=*)</c> when none was given).</param>
-/// <param name="Scope">base, one, subtree or children.</param>
-/// <param name="Requesting">The attribute list, or <c>ALL</c>.</param>
-/// <param name="PageSize">The <c>-E pr=N</c> page size; 0 without paging. With paging the header and a result block are written for every page.</param>
-public sealed record LdapsearchHeader(
-    string SearchBase,
-    string Filter = "(objectclass=*)",
-    string Scope = "subtree",
-    string Requesting = "ALL",
-    int PageSize = 0);

@@ -6,12 +6,11 @@ namespace RusSnapshot.Synth.Writing;
 internal sealed class LdifEntrySink : IEntrySink
 {
     private readonly LdifWriter _writer;
-    private readonly SynthDialect _dialect;
+    private readonly LdapsearchFraming? _framing;
     private readonly int _pageSize;
 
     public LdifEntrySink(Stream output, SynthDialect dialect, SynthEncoding encoding, int pageSize)
     {
-        _dialect = dialect;
         _pageSize = pageSize;
         var options = new LdifWriterOptions
         {
@@ -28,6 +27,7 @@ internal sealed class LdifEntrySink : IEntrySink
             BufferSize = 1024 * 1024,
         };
         _writer = new LdifWriter(output, options);
+        _framing = dialect == SynthDialect.Ldapsearch ? new LdapsearchFraming(_writer) : null;
         if (dialect == SynthDialect.Rfc2849)
         {
             _writer.WriteVersion();
@@ -40,28 +40,29 @@ internal sealed class LdifEntrySink : IEntrySink
 
     public void BeginPartition(string namingContext)
     {
-        if (_dialect == SynthDialect.Ldapsearch)
-        {
-            _writer.BeginSearch(new LdapsearchHeader(namingContext, PageSize: _pageSize));
-        }
+        _framing?.BeginSearch(new LdapsearchHeader(namingContext, PageSize: _pageSize));
     }
 
     public void EndPartition(IReadOnlyList<string> references, int resultCode, string resultText)
     {
-        if (_dialect != SynthDialect.Ldapsearch)
+        if (_framing is null)
         {
             return;
         }
 
         foreach (var reference in references)
         {
-            _writer.WriteSearchReference(reference);
+            _framing.WriteReference(reference);
         }
 
-        _writer.EndSearch(resultCode, resultText);
+        _framing.EndSearch(resultCode, resultText);
     }
 
-    public void Begin(ReadOnlySpan<byte> dn) => _writer.BeginEntry(dn);
+    public void Begin(ReadOnlySpan<byte> dn)
+    {
+        _framing?.BeforeEntry(dn);
+        _writer.BeginEntry(dn);
+    }
 
     public void Text(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => _writer.WriteValue(name, value);
 

@@ -77,6 +77,17 @@ public sealed partial class LdifEdgeCaseTests
         Assert.Empty(result.Errors);
     }
 
+    // In an ldifde dump (changetype: add after every dn:) a bare dn: line is a record cut off, not an empty entry.
+    [Theory]
+    [MemberData(nameof(LdifTestReader.BufferSizes), MemberType = typeof(LdifTestReader))]
+    public void Dn_only_record_in_an_ldifde_dump_is_a_record_cut_off(int bufferSize)
+    {
+        var result = Parse("\r\ndn: cn=a\r\nchangetype: add\r\ncn: a\r\n\r\ndn: cn=b\r\n\r\ndn: cn=c\r\nchangetype: add\r\ncn: c\r\n", bufferSize);
+
+        Assert.Equal(["cn=a", "cn=c"], result.Entries.Select(e => e.Dn));
+        result.SingleError("LDIF-DN-ONLY-TRUNCATED", line: 6, recordLine: 6);
+    }
+
     // Item 26: a line without a colon is an error (go-ldap, python-ldap, UnboundID, OpenLDAP), and so is an empty
     // attribute name (OpenLDAP "empty type is invalid") or an attribute type that is empty before its options.
     [Theory]

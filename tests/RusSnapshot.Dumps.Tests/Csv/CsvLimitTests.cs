@@ -24,16 +24,17 @@ public sealed class CsvLimitTests
         var result = CsvTestReader.Read(Dump(100), bufferSize, options: new DumpReaderOptions { MaxRecordBytes = 1000, BufferSize = bufferSize, OnBadRecord = BadRecordHandling.Collect });
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("CSV-RECORD-TOO-LARGE", error.Code);
         Assert.DoesNotContain("raise", error.Message, StringComparison.Ordinal);
         if (result.Entries.Count < 101)
         {
+            Assert.Equal("CSV-RECORD-UNBOUNDED", error.Code);
             // The row did not fit the buffer: reading stopped there, and the message must say the rest was not read.
             Assert.Contains("rest of the file", error.Message, StringComparison.Ordinal);
             Assert.False(result.Statistics.Complete);
         }
         else
         {
+            Assert.Equal("CSV-RECORD-TOO-LARGE", error.Code);
             Assert.Contains("skipped", error.Message, StringComparison.Ordinal);
         }
     }

@@ -94,6 +94,7 @@ public sealed class LdifLimitTests
 
         Assert.Equal(2, result.Entries.Count);
         var error = Assert.Single(result.Errors);
+        Assert.Equal("LDIF-LINE-TOO-LONG", error.Code);
         Assert.Contains("rest of the input", error.Message, StringComparison.Ordinal);
         Assert.False(result.Statistics.Complete);
     }

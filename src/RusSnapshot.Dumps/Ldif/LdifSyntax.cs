@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+
+namespace RusSnapshot.Dumps.Ldif;
+
+/// <summary>
+/// RFC 2849's lexical rules, shared by <see cref="LdifReader"/> and <see cref="LdifWriter"/> so that what one writes the
+/// other reads by the same definition: attribute description characters, the value indicators, SAFE-STRING, strict base64
+/// and numeric OIDs.
+/// </summary>
+internal static class LdifSyntax
+{
+    /// <summary>Character classes of an attribute description.</summary>
+    internal const byte NotInName = 0;
+    internal const byte LetterOrDigit = 1;   // may start a description
+    internal const byte HyphenOrDot = 2;     // '-' and '.' (OIDs)
+    internal const byte OptionSeparator = 3; // ';'
+    internal const byte Underscore = 4;      // '_': not RFC 2849; readers accept it with a warning, writers refuse it
+
+    private static readonly byte[] NameClass = BuildNameClass();
+
+    // SAFE-CHAR: any byte but NUL, LF, CR and bytes over 0x7F.
+    private static readonly SearchValues<byte> SafeChars = SearchValues.Create(BuildSafeChars());
+
+    /// <summary>The class of one byte of an attribute description.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte ClassOf(byte b) => NameClass[b];
+
+    /// <summary>
+    /// Scans the attribute description at the start of <paramref name="line"/>: where it ends (the first byte that cannot be
+    /// part of one), how long its type is (up to the first ';'), and whether it holds '_'.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static DescriptionScan ScanDescription(ReadOnlySpan<byte> line)
+    {
+        var nameLength = -1;
+        var underscore = false;
+        var p = 0;
+        for (; p < line.Length; p++)
+        {
+            var c = NameClass[line[p]];
+            if (c is LetterOrDigit or HyphenOrDot)
+            {
+                continue;
+            }
+
+            if (c == OptionSeparator)
+            {
+                if (nameLength < 0)
+                {
+                    nameLength = p;
+                }
+
+                continue;
+            }
+
+            if (c == Underscore)
+            {
+                underscore = true;
+                continue;
+            }
+
+            break;
+        }
+
+        return new DescriptionScan(p, nameLength < 0 ? p : nameLength, underscore);
+    }
+
+    /// <summary>
+    /// After the ':' that ends a description: the value's encoding (<c>::</c> base64, <c>:&lt;</c> URL, else plain) and the
+    /// offset in <paramref name="afterColon"/> where the value starts, past the indicator and the FILL spaces.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (ValueEncoding Encoding, int ValueOffset) ValueStart(ReadOnlySpan<byte> afterColon)
+    {
+        var encoding = ValueEncoding.Plain;
+        var p = 0;
+        if (!afterColon.IsEmpty)
+        {
+            if (afterColon[0] == (byte)':')
+            {
+                encoding = ValueEncoding.Base64;
+                p = 1;
+            }
+            else if (afterColon[0] == (byte)'<')
+            {
+                encoding = ValueEncoding.Url;
+                p = 1;
+            }
+        }
+
+        return (encoding, SkipFill(afterColon, p));
+    }
+
+    /// <summary>The separator a writer puts between description and value: <c>": "</c>, <c>":: "</c> or <c>":&lt; "</c>.</summary>
+    internal static ReadOnlySpan<byte> Separator(ValueEncoding encoding) => encoding switch
+    {
+        ValueEncoding.Base64 => ":: "u8,
+        ValueEncoding.Url => ":< "u8,
+        _ => ": "u8,
+    };
+
+    /// <summary>Skips FILL (spaces) from <paramref name="p"/>.</summary>
+    internal static int SkipFill(ReadOnlySpan<byte> text, int p)
+    {
+        while (p < text.Length && text[p] == (byte)' ')
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    /// <summary>True when <paramref name="value"/> can follow <c>attr: </c> as it is (SAFE-STRING, and no trailing space, which readers would warn about).</summary>
+    internal static bool IsSafeString(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (value[0] is (byte)' ' or (byte)':' or (byte)'<' || value[^1] == (byte)' ')
+        {
+            return false;
+        }
+
+        return value.IndexOfAnyExcept(SafeChars) < 0;
+    }
+
+    /// <summary>True when <paramref name="description"/> is one a writer may emit: a letter or digit, then letters, digits, '-', '.' and ';'.</summary>
+    internal static bool IsWritableDescription(ReadOnlySpan<byte> description)
+    {
+        if (description.IsEmpty || NameClass[description[0]] != LetterOrDigit)
+        {
+            return false;
+        }
+
+        foreach (var b in description)
+        {
+            if (NameClass[b] is NotInName or Underscore)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Strict RFC 4648 base64: alphabet, length a multiple of 4, padding only at the end. Empty is valid (an empty value).</summary>
+    internal static bool IsStrictBase64(ReadOnlySpan<byte> text)
+    {
+        if ((text.Length & 3) != 0)
+        {
+            return false;
+        }
+
+        // Base64.IsValid also accepts embedded whitespace, which LDIF never puts inside a joined value.
+        return text.IndexOfAny((byte)' ', (byte)'\t') < 0 && Base64.IsValid(text);
+    }
+
+    /// <summary>RFC 2849 <c>ldap-oid</c>: digits separated by single dots.</summary>
+    internal static bool IsNumericOid(ReadOnlySpan<byte> oid) =>
+        !oid.IsEmpty && oid[0] != (byte)'.' && oid[^1] != (byte)'.' && oid.IndexOf(".."u8) < 0 && oid.IndexOfAnyExcept("0123456789."u8) < 0;
+
+    private static byte[] BuildNameClass()
+    {
+        var t = new byte[256];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            t[c] = LetterOrDigit;
+            t[c - 32] = LetterOrDigit;
+        }
+
+        for (var c = '0'; c <= '9'; c++)
+        {
+            t[c] = LetterOrDigit;
+        }
+
+        t['-'] = HyphenOrDot;
+        t['.'] = HyphenOrDot;
+        t[';'] = OptionSeparator;
+        t['_'] = Underscore;
+        return t;
+    }
+
+    private static byte[] BuildSafeChars()
+    {
+        var list = new List<byte>();
+        for (var b = 1; b < 0x80; b++)
+        {
+            if (b is not ('\n' or '\r'))
+            {
+                list.Add((byte)b);
+            }
+        }
+
+        return list.ToArray();
+    }
+}
+
+/// <summary>Where an attribute description ends in a line, how long its type is, and whether it holds '_'.</summary>
+internal readonly record struct DescriptionScan(int Length, int NameLength, bool HasUnderscore);
