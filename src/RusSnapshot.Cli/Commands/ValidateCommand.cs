@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using RusSnapshot.Reports.Json;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
 
@@ -125,8 +126,7 @@ internal static class ValidateCommand
 
     private static void WriteJson(DumpSetReader set, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        output.Write(JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("entries", set.Inputs.Sum(i => i.UniqueEntries));
@@ -137,9 +137,9 @@ internal static class ValidateCommand
                 var stats = input.Statistics;
                 json.WriteStartObject();
                 json.WriteString("path", input.Source.DisplayName);
-                WriteStringOrNull(json, "format", input.Format?.ToName());
+                json.WriteStringOrNull("format", input.Format?.ToName());
                 json.WriteString("dialect", input.Dialect.ToName());
-                WriteStringOrNull(json, "encoding", input.Encoding);
+                json.WriteStringOrNull("encoding", input.Encoding);
                 json.WriteNumber("entries", stats?.Entries ?? 0);
                 json.WriteNumber("duplicates", input.DuplicateEntries);
                 json.WriteNumber("changeRecords", stats?.ChangeRecords ?? 0);
@@ -170,9 +170,7 @@ internal static class ValidateCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 
     private static void WriteDiagnostics(Utf8JsonWriter json, string name, IEnumerable<DumpDiagnostic> diagnostics)
@@ -189,17 +187,5 @@ internal static class ValidateCommand
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using RusSnapshot.Analysis.Verdict;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
@@ -12,20 +9,10 @@ namespace RusSnapshot.Reports.Json;
 /// <summary>
 /// The machine contract, described by <c>schemas/report.schema.json</c>: camelCase, properties always present
 /// (null when unknown) in a fixed order, two-space indentation, LF. Values are exact: JSON escaping is lossless.
-/// Non-ASCII letters are written as they are; HTML-sensitive characters (<c>&lt; &gt; &amp; ' " `</c>) are
-/// escaped as <c>\u003C</c>..., so the report is safe to paste into a page, and so are characters that could
-/// reorder or hide text (bidi controls, zero-width spaces).
+/// Escaping is <see cref="JsonOutput"/>'s, shared by every JSON output of the tools.
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = MakeEncoder(),
-    };
-
     public string Format => "json";
 
     public string FileExtension => "json";
@@ -34,34 +21,7 @@ public sealed class JsonReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteDocument(w, document);
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        output.Write('\n');
-    }
-
-    /// <summary>
-    /// Letters of every script stay readable; characters that could reorder or hide text in an editor (line and
-    /// paragraph separators, and every default-ignorable code point: bidi controls, joiners, the BOM...) are
-    /// escaped like controls and HTML-sensitive ones. The encoder escapes every astral code point anyway (tags).
-    /// </summary>
-    private static JavaScriptEncoder MakeEncoder()
-    {
-        var settings = new TextEncoderSettings(UnicodeRanges.All);
-        settings.ForbidCharacters('\u2028', '\u2029');
-        for (var c = 0; c <= 0xFFFF; c++)
-        {
-            if (ReportText.IsDefaultIgnorable(c))
-            {
-                settings.ForbidCharacter((char)c);
-            }
-        }
-
-        return JavaScriptEncoder.Create(settings);
+        output.Write(JsonOutput.Write(w => WriteDocument(w, document)));
     }
 
     private static void WriteDocument(Utf8JsonWriter w, ReportDocument d)
@@ -73,7 +33,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteString("name", d.Tool.Name);
         w.WriteString("version", d.Tool.Version);
         w.WriteString("ruleCatalogVersion", d.Tool.RuleCatalogVersion);
-        StringOrNull(w, "commandLine", d.Tool.CommandLine);
+        w.WriteStringOrNull("commandLine", d.Tool.CommandLine);
         w.WriteEndObject();
 
         w.WriteString("generatedAt", ReportText.Timestamp(d.GeneratedAt));
@@ -84,16 +44,16 @@ public sealed class JsonReportWriter : IReportWriter
         {
             w.WriteStartObject();
             w.WriteString("path", i.Path);
-            StringOrNull(w, "format", i.Format);
+            w.WriteStringOrNull("format", i.Format);
             w.WriteString("dialect", i.Dialect);
-            StringOrNull(w, "encoding", i.Encoding);
-            StringOrNull(w, "sha256", i.Sha256);
+            w.WriteStringOrNull("encoding", i.Encoding);
+            w.WriteStringOrNull("sha256", i.Sha256);
             w.WriteNumber("entries", i.Entries);
             w.WriteNumber("duplicates", i.Duplicates);
             w.WriteNumber("errors", i.Errors);
             w.WriteNumber("warnings", i.Warnings);
             w.WriteBoolean("complete", i.Complete);
-            StringOrNull(w, "collectedBy", i.CollectedBy);
+            w.WriteStringOrNull("collectedBy", i.CollectedBy);
             w.WriteEndObject();
         }
 
@@ -118,9 +78,9 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("notApplicable", s.NotApplicable);
         w.WriteNumber("suppressed", s.Suppressed);
         w.WriteBoolean("domainsKnown", s.DomainsKnown);
-        Strings(w, "domainsCovered", s.DomainsCovered);
-        Strings(w, "domainsMissing", s.DomainsMissing);
-        Strings(w, "domainsNotJudged", s.DomainsNotJudged);
+        w.WriteStrings("domainsCovered", s.DomainsCovered);
+        w.WriteStrings("domainsMissing", s.DomainsMissing);
+        w.WriteStrings("domainsNotJudged", s.DomainsNotJudged);
         w.WriteString("verdict", s.Verdict.ToName());
         w.WriteEndObject();
 
@@ -130,22 +90,22 @@ public sealed class JsonReportWriter : IReportWriter
     private static void WriteForest(Utf8JsonWriter w, ReportForest forest)
     {
         w.WriteStartObject("forest");
-        StringOrNull(w, "configurationDn", forest.ConfigurationDn);
+        w.WriteStringOrNull("configurationDn", forest.ConfigurationDn);
         w.WriteStartArray("domains");
         foreach (var d in forest.Domains)
         {
             w.WriteStartObject();
             w.WriteString("dn", d.Dn);
-            StringOrNull(w, "dnsName", d.DnsName);
-            StringOrNull(w, "netbiosName", d.NetbiosName);
+            w.WriteStringOrNull("dnsName", d.DnsName);
+            w.WriteStringOrNull("netbiosName", d.NetbiosName);
             w.WriteBoolean("enabled", d.Enabled);
-            StringOrNull(w, "parentDn", d.ParentDn);
+            w.WriteStringOrNull("parentDn", d.ParentDn);
             w.WriteBoolean("isForestRoot", d.IsForestRoot);
             w.WriteBoolean("partitionInDump", d.PartitionInDump);
             w.WriteBoolean("prepared", d.Prepared);
             w.WriteBoolean("covered", d.Covered);
             w.WriteString("coverage", d.Coverage.ToName());
-            Strings(w, "rusInstances", d.RusInstances);
+            w.WriteStrings("rusInstances", d.RusInstances);
             if (d.Recipients is null)
             {
                 w.WriteNull("recipients");
@@ -189,7 +149,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteNull("organisation");
         }
 
-        Strings(w, "administrativeGroups", exchange.AdministrativeGroups);
+        w.WriteStrings("administrativeGroups", exchange.AdministrativeGroups);
 
         w.WriteStartArray("servers");
         foreach (var s in exchange.Servers)
@@ -198,10 +158,10 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteString("dn", s.Dn);
             w.WriteString("name", s.Name);
             w.WriteString("version", s.Version);
-            StringOrNull(w, "build", s.Build);
+            w.WriteStringOrNull("build", s.Build);
             w.WriteString("generation", s.Generation.ToName());
             w.WriteBoolean("frontEnd", s.FrontEnd);
-            StringOrNull(w, "administrativeGroup", s.AdministrativeGroup);
+            w.WriteStringOrNull("administrativeGroup", s.AdministrativeGroup);
             w.WriteEndObject();
         }
 
@@ -213,10 +173,10 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteStartObject();
             w.WriteString("dn", r.Dn);
             w.WriteString("name", r.Name);
-            StringOrNull(w, "domainLink", r.DomainLink);
-            StringOrNull(w, "serverLink", r.ServerLink);
-            StringOrNull(w, "serverName", r.ServerName);
-            StringOrNull(w, "domainController", r.DomainController);
+            w.WriteStringOrNull("domainLink", r.DomainLink);
+            w.WriteStringOrNull("serverLink", r.ServerLink);
+            w.WriteStringOrNull("serverName", r.ServerName);
+            w.WriteStringOrNull("domainController", r.DomainController);
             w.WriteBoolean("enterprise", r.Enterprise);
             w.WriteEndObject();
         }
@@ -243,40 +203,17 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteString("source", e.Source);
             w.WriteNumber("line", e.Line);
             w.WriteString("dn", e.Dn);
-            StringOrNull(w, "attribute", e.Attribute);
-            StringOrNull(w, "value", e.Value);
+            w.WriteStringOrNull("attribute", e.Attribute);
+            w.WriteStringOrNull("value", e.Value);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        Strings(w, "remediation", f.Remediation);
+        w.WriteStrings("remediation", f.Remediation);
         w.WriteString("fingerprint", f.Fingerprint);
-        StringOrNull(w, "suppressed", f.Suppressed);
-        StringOrNull(w, "suppressionExpired", f.SuppressionExpired?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteStringOrNull("suppressed", f.Suppressed);
+        w.WriteStringOrNull("suppressionExpired", f.SuppressionExpired?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("helpUri", f.HelpUri);
         w.WriteEndObject();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
     }
 }
