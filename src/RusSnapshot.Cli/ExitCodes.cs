@@ -1,7 +1,7 @@
 namespace RusSnapshot.Cli;
 
 /// <summary>Process exit codes ; documented in README.md.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Nothing at or above the failure threshold; for <c>validate</c>: every input is valid.</summary>
     public const int Success = 0;

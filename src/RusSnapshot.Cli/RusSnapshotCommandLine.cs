@@ -4,7 +4,7 @@ using RusSnapshot.Cli.Commands;
 namespace RusSnapshot.Cli;
 
 /// <summary>Builds the <c>russnap</c> command tree; tests call <see cref="Run"/> with their own writers.</summary>
-public static class RusSnapshotCommandLine
+internal static class RusSnapshotCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error, CancellationToken cancel = default)
     {

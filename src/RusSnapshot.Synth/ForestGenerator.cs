@@ -10,10 +10,10 @@ namespace RusSnapshot.Synth;
 /// <param name="NamingContexts">The partitions in it, in order.</param>
 /// <param name="Entries">Directory entries written.</param>
 /// <param name="Bytes">File size in bytes.</param>
-public sealed record GeneratedFile(string Name, ImmutableArray<string> NamingContexts, long Entries, long Bytes);
+internal sealed record GeneratedFile(string Name, ImmutableArray<string> NamingContexts, long Entries, long Bytes);
 
 /// <summary>What a generation wrote.</summary>
-public sealed record GenerationReport(ForestLayout Layout, ImmutableArray<GeneratedFile> Files)
+internal sealed record GenerationReport(ForestLayout Layout, ImmutableArray<GeneratedFile> Files)
 {
     public long Entries => Files.Sum(f => f.Entries);
 
@@ -25,7 +25,7 @@ public sealed record GenerationReport(ForestLayout Layout, ImmutableArray<Genera
 /// (the same spec gives byte-identical files), streamed (nothing is held per entry), in the dialect and encoding
 /// of the tool it imitates.
 /// </summary>
-public sealed class ForestGenerator
+internal sealed class ForestGenerator
 {
     /// <summary>Prepares a generation.</summary>
     /// <exception cref="ArgumentException">The spec is out of range or inconsistent.</exception>

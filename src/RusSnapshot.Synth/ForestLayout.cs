@@ -19,7 +19,7 @@ namespace RusSnapshot.Synth;
 /// <param name="Contacts">Contacts generated in it.</param>
 /// <param name="UnstampedUsers">Mailbox users RUS never stamped.</param>
 /// <param name="SidAuthorities">The three 32-bit sub-authorities of the domain SID (S-1-5-21-a-b-c).</param>
-public sealed record SynthDomain(
+internal sealed record SynthDomain(
     int Index,
     string DnsName,
     string Dn,
@@ -46,7 +46,7 @@ public sealed record SynthDomain(
 }
 
 /// <summary>An Exchange server of the organisation.</summary>
-public sealed record SynthServer(
+internal sealed record SynthServer(
     string Name,
     ExchangeServerKind Kind,
     string Dn,
@@ -75,10 +75,10 @@ public sealed record SynthServer(
 /// <param name="DomainController">msExchServer1NetworkAddress.</param>
 /// <param name="DomainIndex">The forest domain it serves, null for the enterprise instance and unknown domains.</param>
 /// <param name="IsEnterprise">Serves the Configuration partition.</param>
-public sealed record SynthRus(string Name, string Dn, string? DomainLink, string? ServerLink, string DomainController, int? DomainIndex, bool IsEnterprise);
+internal sealed record SynthRus(string Name, string Dn, string? DomainLink, string? ServerLink, string DomainController, int? DomainIndex, bool IsEnterprise);
 
 /// <summary>The shape of a generated forest: decided from the spec before anything is written.</summary>
-public sealed class ForestLayout
+internal sealed class ForestLayout
 {
     internal const string StandardAdminGroup = "First Administrative Group";
     internal const string ModernAdminGroup = "Exchange Administrative Group (FYDIBOHF23SPDLT)";

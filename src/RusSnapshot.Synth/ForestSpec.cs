@@ -4,7 +4,7 @@ using System.Globalization;
 namespace RusSnapshot.Synth;
 
 /// <summary>Which tool's output the generator imitates.</summary>
-public enum SynthDialect
+internal enum SynthDialect
 {
     /// <summary>Microsoft <c>ldifde</c> export (change records, CRLF, folded at 78).</summary>
     Ldifde,
@@ -20,7 +20,7 @@ public enum SynthDialect
 }
 
 /// <summary>The bytes of the dump files.</summary>
-public enum SynthEncoding
+internal enum SynthEncoding
 {
     /// <summary>UTF-8 without BOM.</summary>
     Utf8,
@@ -33,7 +33,7 @@ public enum SynthEncoding
 }
 
 /// <summary>How the Recipient Update Service instances are laid out before faults are applied.</summary>
-public enum RusLayout
+internal enum RusLayout
 {
     /// <summary>The Enterprise Configuration RUS and one RUS per domain, spread over the Exchange 2000/2003 back-end servers.</summary>
     Standard,
@@ -49,7 +49,7 @@ public enum RusLayout
 }
 
 /// <summary>Exchange server generations the generator can place in the organisation.</summary>
-public enum ExchangeServerKind
+internal enum ExchangeServerKind
 {
     /// <summary>Exchange 2000 SP3 back-end.</summary>
     Exchange2000,
@@ -68,7 +68,7 @@ public enum ExchangeServerKind
 }
 
 /// <summary>What a fault does to the generated forest.</summary>
-public enum FaultKind
+internal enum FaultKind
 {
     /// <summary><c>missing-rus:DOMAIN</c>: the domain is prepared but no RUS serves it.</summary>
     MissingRus,
@@ -111,7 +111,7 @@ public enum FaultKind
 /// <param name="Kind">What the fault does.</param>
 /// <param name="Target">The domain (label, NetBIOS or DNS name), <c>enterprise</c>, <c>configuration</c>, or null for the default.</param>
 /// <param name="Count">For <see cref="FaultKind.Unstamped"/>: how many users.</param>
-public sealed record SynthFault(FaultKind Kind, string? Target = null, int Count = 0)
+internal sealed record SynthFault(FaultKind Kind, string? Target = null, int Count = 0)
 {
     private static readonly (string Name, FaultKind Kind)[] Names =
     [
@@ -189,7 +189,7 @@ public sealed record SynthFault(FaultKind Kind, string? Target = null, int Count
 }
 
 /// <summary>Everything that decides a generated forest. The same spec always gives byte-identical files.</summary>
-public sealed record ForestSpec
+internal sealed record ForestSpec
 {
     /// <summary>Number of domains (the first is the forest root; then child domains, the root of a second tree, and more children).</summary>
     public int Domains { get; init; } = 4;

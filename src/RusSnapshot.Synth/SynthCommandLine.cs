@@ -5,7 +5,7 @@ using System.Globalization;
 namespace RusSnapshot.Synth;
 
 /// <summary>The <c>russnap-synth</c> command line; tests call <see cref="Run"/> with their own writers.</summary>
-public static class SynthCommandLine
+internal static class SynthCommandLine
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {

@@ -9,11 +9,12 @@ public sealed class CsvdeOutputTests
     private static readonly ForestSpec Spec = new() { Domains = 3, Users = 60, Groups = 4, Seed = 3, Faults = [SynthFault.Parse("rus-deleted-server")] };
 
     [Theory]
-    [InlineData(SynthEncoding.Utf8, "utf-8")]
-    [InlineData(SynthEncoding.Utf16LittleEndian, "utf-16le-bom")]
-    [InlineData(SynthEncoding.Windows1252, "windows-1252")]
-    public void Csv_reads_back_with_the_ldif_content(SynthEncoding encoding, string detected)
+    [InlineData(nameof(SynthEncoding.Utf8), "utf-8")]
+    [InlineData(nameof(SynthEncoding.Utf16LittleEndian), "utf-16le-bom")]
+    [InlineData(nameof(SynthEncoding.Windows1252), "windows-1252")]
+    public void Csv_reads_back_with_the_ldif_content(string encodingName, string detected)
     {
+        var encoding = Enum.Parse<SynthEncoding>(encodingName);
         var csv = SynthDump.Generate(Spec with { Dialect = SynthDialect.Csvde, Encoding = encoding });
         var ldif = SynthDump.Generate(Spec).ReadAll();
         var file = csv.Report.Files.Single();

@@ -13,7 +13,7 @@ namespace RusSnapshot.Cli.Configuration;
 /// and size), so every node keeps its position and every error reads <c>rusnapshot.yaml:14:3: ...</c>. Unknown keys
 /// are errors: a typo must not silently do nothing. Values in messages are quoted short (<see cref="ConsoleText.Quote"/>).
 /// </summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     private static readonly string[] TopLevel = ["severity", "suppressions", "excludeDomains", "report", "encoding"];
     private static readonly string[] SuppressionKeys = ["rule", "subject", "reason", "expires"];

@@ -7,7 +7,7 @@ using RusSnapshot.Cli.Options;
 namespace RusSnapshot.Cli.Configuration;
 
 /// <summary>The YAML configuration file (schemas/config.schema.json), loaded and checked; null means "not set".</summary>
-public sealed record RusSnapshotConfig
+internal sealed record RusSnapshotConfig
 {
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 
@@ -27,7 +27,7 @@ public sealed record RusSnapshotConfig
 }
 
 /// <summary>A configuration problem at <c>file:line:column</c>.</summary>
-public sealed class ConfigException(string file, long line, long column, string message)
+internal sealed class ConfigException(string file, long line, long column, string message)
     : Exception($"{file}:{line}:{column}: {message}")
 {
     public string File { get; } = file;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RusSnapshot.Cli.Options;
 
 /// <summary><c>--timestamp</c> and <c>SOURCE_DATE_EPOCH</c>: ISO 8601 or Unix seconds.</summary>
-public static class Timestamps
+internal static class Timestamps
 {
     /// <summary>The largest Unix second a <see cref="DateTimeOffset"/> holds (9999-12-31T23:59:59Z).</summary>
     private const long MaxUnixSeconds = 253402300799;

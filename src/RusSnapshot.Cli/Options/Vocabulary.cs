@@ -5,7 +5,7 @@ using RusSnapshot.Reports;
 namespace RusSnapshot.Cli.Options;
 
 /// <summary>When <c>analyze</c> exits 1: <c>--fail-on</c> and the configuration's <c>report.failOn</c>.</summary>
-public enum FailOn
+internal enum FailOn
 {
     /// <summary>An error-level finding fails the run (the default).</summary>
     Error,
@@ -18,7 +18,7 @@ public enum FailOn
 }
 
 /// <summary>A report format: <c>--format</c> and the configuration's <c>report.formats</c>.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     /// <summary><c>md</c> or <c>markdown</c>.</summary>
     Markdown,
@@ -34,7 +34,7 @@ public enum ReportFormat
 /// The words of the command line and of the YAML configuration, parsed by the same functions so that the two
 /// can never accept different values (case-insensitive, as the configuration always was).
 /// </summary>
-public static class Vocabulary
+internal static class Vocabulary
 {
     public const string FailOnNames = "error, warning or never";
 
