@@ -12,11 +12,12 @@ internal static class RusSnapshotCommandLine
         ArgumentNullException.ThrowIfNull(error);
         return new RootCommand(
             "RusSnapshot: offline analysis of Active Directory / Exchange dumps for Recipient Update Service problems.\n"
-            + "Exit codes: 0 no finding at or above --fail-on (validate: all valid), 1 findings, 2 usage or configuration error, "
+            + "Exit codes: 0 no finding at or above --fail-on (validate: all valid), 1 findings (diff: new ones), 2 usage or configuration error, "
             + "3 unreadable or invalid input, 4 internal error (a bug; details in a file in the temp folder), 130 Ctrl-C, 143 SIGTERM.")
         {
             AnalyzeCommand.Create(output, error, cancel),
             ValidateCommand.Create(output, error, cancel),
+            DiffCommand.Create(output, error, cancel),
             RulesCommand.Create(output, error),
         };
     }

@@ -139,6 +139,26 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task Diff_page_loads_nothing_else_and_links_findings_to_their_changes()
+    {
+        var path = Path.Combine(_folder.FullName, "diff-en.html");
+        await File.WriteAllTextAsync(path, DiffTests.Render(new Diff.DiffHtmlWriter(), DiffTests.Sample()), ReportWriters.Utf8);
+        var url = new Uri(path).AbsoluteUri;
+        var (page, log) = await Open(url, 1280, 900, mobile: false);
+
+        Assert.Equal([url], log.Requests);
+        Assert.Empty(log.Errors);
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__csp"));
+        var explained = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#fixed a[href^=\\\"#change-\\\"]')].map(a => document.querySelector(a.getAttribute('href')).dataset.kind)");
+        Assert.Equal(["domainCovered", "rusAdded", "unstampedChanged"], explained);
+
+        var (phone, _) = await Open(url, 390, 844, mobile: true);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= 390"));
+        await Screenshots(page, "diff-desktop-en", 1280);
+    }
+
+    [ChromiumFact]
     public async Task Harness_sees_blocked_loads()
     {
         // Proves the checks above can fail: a page under the same policy that tries to load an image.

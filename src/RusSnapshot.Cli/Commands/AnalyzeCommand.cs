@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using RusSnapshot.Analysis;
-using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 using RusSnapshot.Analysis.Verdict;
-using RusSnapshot.Cli.Configuration;
 using RusSnapshot.Cli.Options;
 using RusSnapshot.Dumps;
 using RusSnapshot.Reports;
@@ -57,55 +55,25 @@ internal static class AnalyzeCommand
 
     internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
     {
-        RusSnapshotConfig config;
-        try
-        {
-            config = args.Config is null ? new RusSnapshotConfig() : ConfigLoader.Load(args.Config);
-        }
-        catch (ConfigException ex)
-        {
-            ConsoleText.Line(error, $"russnap: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-
-        var formats = args.Formats ?? (config.Formats.Length > 0 ? config.Formats : Vocabulary.AllFormats);
-        var language = args.Language ?? config.Language ?? ReportLanguage.En;
-        var failOn = args.FailOn ?? config.FailOn ?? FailOn.Error;
-        if (!Timestamps.TryFromEnvironment(out var epoch, out var problem))
-        {
-            ConsoleText.Line(error, $"russnap: {problem}");
-            return ExitCodes.UsageError;
-        }
-
-        var when = args.Timestamp ?? epoch ?? DateTimeOffset.UtcNow;
-        var open = CommonOptions.ToOpenOptions(args.Encoding ?? config.Encoding, error);
-        if (open is null)
+        var settings = RunSettings.Resolve(args.Config, args.Formats, args.Language, args.FailOn, args.Timestamp, args.Encoding, error);
+        if (settings is null)
         {
             return ExitCodes.UsageError;
         }
 
         // The output folder is checked (and the report files created) before any input is read: a bad -o must not
         // cost the whole analysis first.
-        using var reports = OpenReports(args.OutputDir, formats);
+        using var reports = ReportFiles.Open(args.OutputDir, settings.Formats.Select(f => (f, $"{ReportBaseName}.{f.Writer().FileExtension}")));
         var sources = CommonOptions.ExpandInputs(args.Inputs, error);
         if (sources is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var options = new AnalysisOptions
-        {
-            Open = open,
-            SeverityOverrides = config.SeverityOverrides,
-            Suppressions = config.Suppressions,
-            ExcludedDomains = config.ExcludedDomains,
-            Today = DateOnly.FromDateTime(when.UtcDateTime),
-        };
-
         AnalysisResult result;
         using (var progress = Progress.ForStandardError(error))
         {
-            result = ForestAnalyzer.Analyze(sources, options, (input, bytes) =>
+            result = ForestAnalyzer.Analyze(sources, settings.Analysis, (input, bytes) =>
             {
                 // Ctrl-C and SIGTERM are seen between records; Guard turns this into exit 130.
                 cancel.ThrowIfCancellationRequested();
@@ -113,16 +81,10 @@ internal static class AnalyzeCommand
             });
         }
 
-        var document = ReportBuilder.Build(result, new ReportOptions
-        {
-            Language = language,
-            Timestamp = when,
-            ToolName = "russnap",
-            ToolVersion = ToolVersion,
-        });
+        var document = ReportBuilder.Build(result, settings.Report);
 
-        WriteReports(reports, document, args.OutputDir, cancel);
-        WriteSummary(result, language, reports.Files.Select(f => f.File.FinalPath), output);
+        reports.WriteAll((format, writer) => format.Writer().Write(document, writer), cancel);
+        WriteSummary(result, settings.Language, reports.Paths, output);
         foreach (var input in result.Inputs.Where(i => i.HasReadErrors))
         {
             foreach (var d in input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))
@@ -131,7 +93,7 @@ internal static class AnalyzeCommand
             }
         }
 
-        return ExitCode(result, failOn);
+        return ExitCode(result, settings.FailOn);
     }
 
     /// <summary>
@@ -145,55 +107,6 @@ internal static class AnalyzeCommand
 
     internal static string ToolVersion =>
         typeof(AnalyzeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    private static ReportSet OpenReports(DirectoryInfo folder, IReadOnlyList<ReportFormat> formats)
-    {
-        var set = new ReportSet();
-        try
-        {
-            // As given (relative stays relative), so the summary names the reports the way the user did.
-            var path = folder.ToString();
-            Directory.CreateDirectory(path);
-            foreach (var writer in formats.Select(f => f.Writer()))
-            {
-                set.Files.Add((writer, ReportFile.Create(path, $"{ReportBaseName}.{writer.FileExtension}")));
-            }
-
-            return set;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            set.Dispose();
-            throw CannotWrite(folder, ex);
-        }
-    }
-
-    /// <summary>Writes every report to its temporary, then renames them all: a cancelled run leaves none.</summary>
-    private static void WriteReports(ReportSet reports, ReportDocument document, DirectoryInfo folder, CancellationToken cancel)
-    {
-        try
-        {
-            foreach (var (writer, file) in reports.Files)
-            {
-                cancel.ThrowIfCancellationRequested();
-                writer.Write(document, file.Writer);
-                file.Writer.Flush();
-            }
-
-            cancel.ThrowIfCancellationRequested();
-            foreach (var (_, file) in reports.Files)
-            {
-                file.Commit();
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw CannotWrite(folder, ex);
-        }
-    }
-
-    private static OutputFolderException CannotWrite(DirectoryInfo folder, Exception ex) =>
-        new($"{folder}: cannot write the reports there: {ex.Message}", ex);
 
     private static void WriteSummary(AnalysisResult result, ReportLanguage language, IEnumerable<string> written, TextWriter output)
     {
@@ -220,20 +133,6 @@ internal static class AnalyzeCommand
         foreach (var path in written)
         {
             ConsoleText.Line(output, $"report: {path}");
-        }
-    }
-
-    /// <summary>The report files of one run; disposing deletes the temporaries of those not committed.</summary>
-    private sealed class ReportSet : IDisposable
-    {
-        public List<(IReportWriter Writer, ReportFile File)> Files { get; } = [];
-
-        public void Dispose()
-        {
-            foreach (var (_, file) in Files)
-            {
-                file.Dispose();
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 using RusSnapshot.Reports;
+using RusSnapshot.Reports.Diff;
 
 namespace RusSnapshot.Cli.Options;
 
@@ -82,5 +83,13 @@ internal static class Vocabulary
         ReportFormat.Json => ReportWriters.Json,
         ReportFormat.Html => ReportWriters.Html,
         _ => ReportWriters.Markdown,
+    };
+
+    /// <summary>The comparison writer of a format (<c>russnap diff</c>).</summary>
+    public static IDiffWriter DiffWriter(this ReportFormat format) => format switch
+    {
+        ReportFormat.Json => new DiffJsonWriter(),
+        ReportFormat.Html => new DiffHtmlWriter(),
+        _ => new DiffMarkdownWriter(),
     };
 }

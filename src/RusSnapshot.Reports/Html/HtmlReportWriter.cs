@@ -26,20 +26,8 @@ public sealed class HtmlReportWriter : IReportWriter
         var l = ReportLabels.For(document.Language);
         var h = new HtmlBuilder();
 
-        h.Raw("<!DOCTYPE html>");
-        h.Raw($"<html lang=\"{document.Language.ToCode()}\">");
-        h.Raw("<head>");
-        h.Raw("<meta charset=\"utf-8\">");
-        h.Raw($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">");
-        h.Raw("<meta name=\"referrer\" content=\"no-referrer\">");
-        h.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.Raw($"<meta name=\"generator\" content=\"{A(document.Tool.Name)} {A(document.Tool.Version)}\">");
-        h.Raw($"<title>{T(l.Title)}{T(l.Colon)}{T(l.VerdictText(document.Summary.Verdict))} ({T(ReportText.Timestamp(document.GeneratedAt))})</title>");
-        h.Raw("<style>");
-        h.Raw(HtmlStyle.Css);
-        h.Raw("</style>");
-        h.Raw("</head>");
-        h.Raw("<body>");
+        h.BeginPage(document.Language, $"{l.Title}{l.Colon}{l.VerdictText(document.Summary.Verdict)} ({ReportText.Timestamp(document.GeneratedAt)})",
+            $"{document.Tool.Name} {document.Tool.Version}");
 
         WriteHeader(h, document, l);
         h.Raw("<main>");
@@ -49,9 +37,7 @@ public sealed class HtmlReportWriter : IReportWriter
         WriteExchange(h, document, l);
         WriteInputs(h, document, l);
         h.Raw("</main>");
-        h.Raw($"<footer><p>{T(l.Footer)}</p></footer>");
-        h.Raw("</body>");
-        h.Raw("</html>");
+        h.EndPage(l.Footer);
         output.Write(h.ToString());
     }
 
@@ -414,65 +400,4 @@ public sealed class HtmlReportWriter : IReportWriter
 
     /// <summary>Escapes an attribute value (always written between double quotes).</summary>
     private static string A(string value) => HtmlText.Encode(value);
-
-    /// <summary>A table cell: its HTML (values inside already escaped) and class.</summary>
-    /// <remarks>Cells holding dump values (class <c>v</c>) may break anywhere, so a long DN never widens the page; labels and numbers keep their words.</remarks>
-    private readonly record struct Cell(string Markup, string Class)
-    {
-        /// <summary>A value from the dump, as text.</summary>
-        public static Cell Text(string value) => new(HtmlText.Encode(value), "v");
-
-        /// <summary>Markup built around dump values.</summary>
-        public static Cell Value(string html, string? extraClass = null) => new(html, extraClass is null ? "v" : "v " + extraClass);
-
-        public static Cell Dn(string value) => new($"<span class=\"dn\">{HtmlText.Encode(value)}</span>", "v wide");
-
-        /// <summary>A fixed word of the report (yes, no, a status).</summary>
-        public static Cell Label(string html) => new(html, "l");
-
-        public static Cell Number(string html) => new(html, "num");
-    }
-
-    /// <summary>A table that turns into labelled cards on narrow screens (each cell carries its column name).</summary>
-    private sealed class TableWriter
-    {
-        private readonly HtmlBuilder _h;
-        private readonly string[] _labels;
-
-        public TableWriter(HtmlBuilder h, string id, string[] headers)
-        {
-            _h = h;
-            _labels = [.. headers.Select(HtmlText.Encode)];
-            h.Raw($"<div class=\"table\"><table class=\"stack\" id=\"table-{id}\">");
-            h.Raw("<thead><tr>" + string.Concat(_labels.Select(x => $"<th scope=\"col\">{x}</th>")) + "</tr></thead>");
-            h.Raw("<tbody>");
-        }
-
-        public void Row(string attributes, params Cell[] cells)
-        {
-            var sb = new StringBuilder(attributes.Length == 0 ? "<tr>" : $"<tr {attributes}>");
-            for (var i = 0; i < cells.Length; i++)
-            {
-                var c = cells[i];
-                sb.Append($"<td class=\"{c.Class}\"")
-                    .Append(" data-label=\"").Append(_labels[i]).Append("\"><div>")
-                    .Append(c.Markup).Append("</div></td>");
-            }
-
-            _h.Raw(sb.Append("</tr>").ToString());
-        }
-
-        public void End() => _h.Raw("</tbody></table></div>");
-    }
-}
-
-/// <summary>Accumulates the page with LF line endings, whatever the platform.</summary>
-internal sealed class HtmlBuilder
-{
-    private readonly StringBuilder _sb = new(64 * 1024);
-
-    /// <summary>Appends markup the writer built (values inside already escaped) and a line feed.</summary>
-    public void Raw(string html) => _sb.Append(html).Append('\n');
-
-    public override string ToString() => _sb.ToString();
 }
