@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK, when it is missing. Idempotent.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required (https://dot.net)." >&2; exit 1; }
 
@@ -15,5 +16,21 @@ if [ ! -x /usr/bin/chromium ]; then
       || echo "chromium could not be installed: the browser tests will be skipped" >&2
   else
     echo "chromium is missing (/usr/bin/chromium) and cannot be installed here: the browser tests will be skipped" >&2
+  fi
+fi
+
+# axe-core for the accessibility checks of the HTML pages (tests/RusSnapshot.Reports.Tests/BrowserTests.cs), the
+# version pinned in tests/a11y/package-lock.json. Without Node.js and npm those tests are skipped, not passed.
+if [ ! -f tests/a11y/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing nodejs and npm (Debian packages) for the accessibility tests..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
+      || echo "nodejs/npm could not be installed: the accessibility tests will be skipped" >&2
+  fi
+  if command -v npm >/dev/null; then
+    (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || echo "axe-core could not be installed: the accessibility tests will be skipped" >&2
+  else
+    echo "npm is missing: the accessibility tests will be skipped" >&2
   fi
 fi
