@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Rules.Rus;
+using RusSnapshot.Analysis.Text;
 
 namespace RusSnapshot.Analysis.Tests;
 
-/// <summary>Messages are declared by their rule and emitted only by it, with the declared arguments.</summary>
+/// <summary>Messages are declared by their rule, emitted only by it, and said in every language with the declared arguments.</summary>
 public sealed class RuleMessageTests
 {
     private static readonly RuleMessage Fail = new("fail", "domain", "count");
@@ -77,4 +79,109 @@ public sealed class RuleMessageTests
         Assert.Throws<ArgumentException>(() => RuleDescriptors.Create("RSN4999", "SampleRule", RuleCategory.Forest, Severity.Error, true, [Fail, new RuleMessage("fail")], "a source"));
         Assert.Throws<ArgumentException>(() => RuleDescriptors.Create("RSN4999", "SampleRule", RuleCategory.Forest, Severity.Error, true, [], "a source"));
     }
+
+    [Fact]
+    public void Texts_are_one_file_per_rule_and_language_named_after_the_rule()
+    {
+        var expected = RuleCatalog.Descriptors
+            .SelectMany(d => Enum.GetValues<ReportLanguage>().Select(l => $"{RuleTexts.ResourcePrefix}{d.Id}.{d.Name}.{l.ToCode()}.txt"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, RuleTexts.ResourceNames);
+        Assert.Empty(RuleTexts.Problems);
+    }
+
+    [Fact]
+    public void Messages_say_their_arguments_by_name_in_each_language()
+    {
+        var finding = new RuleContext().Fail(UnstampedRecipients.Rule, "DC=contoso,DC=test", UnstampedRecipients.Messages.Fail, ["contoso.test", "3", "10"]);
+
+        Assert.Equal("Domain 'contoso.test' has 3 mail-enabled recipient(s) that RUS never stamped (of 10 mail-enabled).", RuleTexts.Message(ReportLanguage.En, finding));
+        Assert.Equal("Le domaine « contoso.test » a 3 destinataire(s) à extension messagerie jamais traité(s) par le RUS (sur 10).", RuleTexts.Message(ReportLanguage.Fr, finding));
+        Assert.Contains("{domain}", RuleTexts.Get(ReportLanguage.En, "RSN2007.fail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arguments_are_substituted_once_and_never_read_as_placeholders()
+    {
+        var finding = new RuleContext().Fail(UnstampedRecipients.Rule, "DC=x", UnstampedRecipients.Messages.Fail, ["{unstamped} {0} {{", "3", "10"]);
+
+        Assert.StartsWith("Domain '{unstamped} {0} {{' has 3 ", RuleTexts.Message(ReportLanguage.En, finding), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checks_find_a_declared_message_or_part_missing_in_one_language()
+    {
+        var texts = Texts(fr: t => t.Remove("RSN4999.fail"));
+        texts[ReportLanguage.Fr].Remove("RSN4999.summary");
+
+        var problems = RuleTextChecks.Problems([Sample], Frozen(texts));
+
+        Assert.Equal(["RSN4999.summary: missing in fr", "RSN4999.fail: declared by SampleRule as fail(domain, count), missing in fr"], problems);
+    }
+
+    [Fact]
+    public void Checks_find_orphaned_texts()
+    {
+        var texts = Texts(en: t =>
+        {
+            t["RSN4999.noLink"] = "A message nobody declares.";
+            t["RSN4998.title"] = "A rule that does not exist";
+        });
+
+        var problems = RuleTextChecks.Problems([Sample], Frozen(texts));
+
+        Assert.Equal(["RSN4998.title (en): orphaned: no rule RSN4998", "RSN4999.noLink (en): orphaned: SampleRule declares no message 'noLink'"], problems);
+    }
+
+    [Fact]
+    public void Checks_find_placeholders_that_differ_from_the_declared_arguments()
+    {
+        var texts = Texts(
+            en: t => t["RSN4999.fail"] = "Domain '{domain}' has {0} of {total}.",
+            fr: t => t["RSN4999.fail"] = "Le domaine « {domain} » en a {count} {.");
+        texts[ReportLanguage.En]["RSN4999.explanation"] = "Explains {domain}.";
+
+        var problems = RuleTextChecks.Problems([Sample], Frozen(texts));
+
+        Assert.Equal(
+            [
+                "RSN4999.explanation (en): has braces, but only messages take arguments",
+                "RSN4999.fail (en): placeholder {0} is not an argument of fail(domain, count)",
+                "RSN4999.fail (en): placeholder {total} is not an argument of fail(domain, count)",
+                "RSN4999.fail (en): does not say the argument {count} of fail(domain, count)",
+                "RSN4999.fail (fr): a brace that is not part of a placeholder",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Checks_pass_matching_texts()
+    {
+        Assert.Empty(RuleTextChecks.Problems([Sample], Frozen(Texts())));
+    }
+
+    private static Dictionary<ReportLanguage, Dictionary<string, string>> Texts(Action<Dictionary<string, string>>? en = null, Action<Dictionary<string, string>>? fr = null)
+    {
+        Dictionary<string, string> Language(string fail) => new(StringComparer.Ordinal)
+        {
+            ["RSN4999.title"] = "Title",
+            ["RSN4999.summary"] = "what it finds",
+            ["RSN4999.explanation"] = "Why.",
+            ["RSN4999.remediation"] = "Step one.\nStep two.",
+            ["RSN4999.fail"] = fail,
+        };
+
+        var texts = new Dictionary<ReportLanguage, Dictionary<string, string>>
+        {
+            [ReportLanguage.En] = Language("Domain '{domain}' has {count}."),
+            [ReportLanguage.Fr] = Language("Le domaine « {domain} » en a {count}."),
+        };
+        en?.Invoke(texts[ReportLanguage.En]);
+        fr?.Invoke(texts[ReportLanguage.Fr]);
+        return texts;
+    }
+
+    private static Dictionary<ReportLanguage, IReadOnlyDictionary<string, string>> Frozen(Dictionary<ReportLanguage, Dictionary<string, string>> texts) =>
+        texts.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value.ToImmutableDictionary(StringComparer.Ordinal));
 }

@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace RusSnapshot.Analysis.Rules;
 
 /// <summary>
-/// What a rule is, independent of any dump, and which messages it can emit. Titles, message texts, explanations and
-/// remediation steps live in <c>RuleTexts</c> under the rule id, in every supported language.
+/// What a rule is, independent of any dump, and which messages it can emit. Their texts (title, summary, explanation,
+/// remediation steps and one text per message) live beside the rule, one file per language (<c>RSN2001.DomainWithoutRus.en.txt</c>),
+/// and are read through <c>RuleTexts</c>.
 /// </summary>
 /// <param name="Id">Stable, opaque id (<c>RSN2001</c>); never reused.</param>
 /// <param name="Name">Human name in PascalCase (<c>DomainWithoutRus</c>); differs from the id.</param>

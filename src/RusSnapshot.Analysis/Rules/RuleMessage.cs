@@ -4,16 +4,17 @@ namespace RusSnapshot.Analysis.Rules;
 
 /// <summary>
 /// One message a rule can emit (SARIF's <c>messageStrings</c>): its key, unique within the rule, and the names of its
-/// arguments in the order the rule passes them; each language's text has one placeholder per argument.
+/// arguments in the order the rule passes them. Each language's text names them as placeholders (<c>{domain}</c>).
 /// </summary>
 /// <remarks>
 /// A rule declares its messages in its own file and lists them in its descriptor; <see cref="RuleContext"/> takes only a
-/// message of the rule that emits it, with as many arguments as it declares. The key is part of the finding's message id (<c>RSN2001.fail</c>), never of its fingerprint.
+/// message of the rule that emits it, with as many arguments as it declares, and a catalog test checks every language's
+/// text against the declaration. The key is part of the finding's message id (<c>RSN2001.fail</c>), never of its fingerprint.
 /// </remarks>
 public sealed class RuleMessage
 {
     /// <summary>Keys of a rule's texts that are not messages.</summary>
-    public static ImmutableArray<string> TextParts { get; } = ["title", "explanation", "remediation"];
+    public static ImmutableArray<string> TextParts { get; } = ["title", "summary", "explanation", "remediation"];
 
     /// <param name="key">The key: camelCase letters and digits (<c>noLegacyServer</c>); never renamed once shipped.</param>
     /// <param name="arguments">The arguments' names, camelCase, in the order the rule passes the values.</param>
