@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
 namespace RusSnapshot.Analysis.Tests;
 
 /// <summary>Invariants of the catalog (roslyn-analyzers' habit): ids, ranges, texts, fixtures, docs.</summary>
-public sealed class RuleCatalogTests
+public sealed partial class RuleCatalogTests
 {
     [Fact]
     public void Ids_are_unique_well_formed_in_their_category_range_and_differ_from_names()
@@ -27,15 +28,34 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
-    public void Every_rule_type_in_the_assembly_is_in_the_catalog_in_id_order()
+    public void Every_id_lies_in_its_category_range_in_id_ranges_txt()
+    {
+        // The file records every id ever taken (so that a retired one is never reused): a new rule extends its range.
+        var ranges = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "rules", "id-ranges.txt"))
+            .Select(line => RangeLine().Match(line))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups["category"].Value, m => (From: m.Groups["from"].Value, To: m.Groups["to"].Value), StringComparer.Ordinal);
+        foreach (var d in RuleCatalog.Descriptors)
+        {
+            Assert.True(
+                ranges.TryGetValue(d.Category.ToString(), out var range)
+                    && string.CompareOrdinal(range.From, d.Id) <= 0 && string.CompareOrdinal(d.Id, range.To) <= 0,
+                $"{d.Id} ({d.Category}) is outside its category's range in docs/rules/id-ranges.txt: extend the range to it.");
+        }
+    }
+
+    [Fact]
+    public void Catalog_holds_every_rule_class_of_the_assembly_once_in_id_order()
     {
         var types = typeof(IRule).Assembly.GetTypes().Where(t => typeof(IRule).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface).ToList();
-        Assert.Equal(types.Count, RuleCatalog.All.Length);
+        Assert.Equal(types.Order(Comparer<Type>.Create((x, y) => string.CompareOrdinal(x.FullName, y.FullName))),
+            RuleCatalog.All.Select(r => r.GetType()).Order(Comparer<Type>.Create((x, y) => string.CompareOrdinal(x.FullName, y.FullName))));
         Assert.Equal(RuleCatalog.Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal), RuleCatalog.Descriptors.Select(d => d.Id));
+        Assert.Equal(RuleCatalog.Descriptors.Length, RuleCatalog.Descriptors.Select(d => d.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         foreach (var rule in RuleCatalog.All)
         {
-            var file = rule.GetType().Name;
-            Assert.Equal(rule.Descriptor.Name, file);
+            Assert.Equal(rule.Descriptor.Name, rule.GetType().Name);
+            Assert.Same(rule.Descriptor, rule.GetType().GetField("Rule")?.GetValue(null));
         }
     }
 
@@ -69,4 +89,7 @@ public sealed class RuleCatalogTests
             Assert.Contains(d.Id, File.ReadAllText(doc), StringComparison.Ordinal);
         }
     }
+
+    [GeneratedRegex(@"^RSN[1-9]xxx\s+(?<category>\w+)\s+(?<from>RSN[0-9]{4})-(?<to>RSN[0-9]{4})\s")]
+    private static partial Regex RangeLine();
 }

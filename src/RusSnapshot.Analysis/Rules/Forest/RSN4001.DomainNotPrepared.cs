@@ -7,8 +7,10 @@ namespace RusSnapshot.Analysis.Rules.Forest;
 /// <summary>RSN4001: a domain holding mail-enabled recipients without the Microsoft Exchange System Objects container.</summary>
 internal sealed class DomainNotPrepared : IRule
 {
+    internal const string Id = "RSN4001";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.DomainNotPrepared, nameof(DomainNotPrepared), RuleCategory.Forest, Severity.Error, derived: true,
+        Id, nameof(DomainNotPrepared), RuleCategory.Forest, Severity.Error, derived: true,
         [Messages.Fail],
         "Exchange 2013 setup PrereqAnalysis: reads CN=Microsoft Exchange System Objects to tell whether a domain is prepared",
         "KB253770: RUS sets the ACL on the Microsoft Exchange System Objects container");

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Health;
 /// <summary>RSN1001: the dump lacks what rules need, so an incomplete dump never passes.</summary>
 internal sealed class IncompleteDump : IRule
 {
+    internal const string Id = "RSN1001";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.IncompleteDump, nameof(IncompleteDump), RuleCategory.DumpHealth, Severity.Error, derived: true,
+        Id, nameof(IncompleteDump), RuleCategory.DumpHealth, Severity.Error, derived: true,
         Messages.All,
         "RFC 2849 and the exporters' formats: a dump cut short or with unreadable records is not the whole directory", "OpenLDAP ldapsearch output: result trailer (clients/tools/ldapsearch.c)") with
     {
@@ -36,7 +38,7 @@ internal sealed class IncompleteDump : IRule
         foreach (var gap in forest.Completeness.Gaps)
         {
             // The reading side names a gap by its kind; the kind is the key of the message that says it.
-            var message = Rule.FindMessage(gap.Kind) ?? throw new InvalidOperationException($"{Rule.Id} has no message for the gap '{gap.Kind}'.");
+            var message = Rule.FindMessage(gap.Kind) ?? throw new InvalidOperationException($"{Id} has no message for the gap '{gap.Kind}'.");
             yield return context.Fail(Rule, gap.Subject, gap.Kind, message, gap.Arguments, gap.Evidence);
         }
 

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Health;
 /// <summary>RSN1002: one DN, two inputs, different content.</summary>
 internal sealed class ConflictingDuplicate : IRule
 {
+    internal const string Id = "RSN1002";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.ConflictingDuplicate, nameof(ConflictingDuplicate), RuleCategory.DumpHealth, Severity.Warning, derived: true,
+        Id, nameof(ConflictingDuplicate), RuleCategory.DumpHealth, Severity.Warning, derived: true,
         [Messages.Fail],
         "MS-ADTS 3.1.1.1.9: an object has one DN in a naming context; two differing copies come from exports taken at different times or from DCs not yet replicated");
 

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2001: a domain of the Exchange organisation that no RUS serves (readiness check RUSMissing).</summary>
 internal sealed class DomainWithoutRus : IRule
 {
+    internal const string Id = "RSN2001";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.DomainWithoutRus, nameof(DomainWithoutRus), RuleCategory.Rus, Severity.Error, derived: true,
+        Id, nameof(DomainWithoutRus), RuleCategory.Rus, Severity.Error, derived: true,
         [Messages.Fail, Messages.NoLegacyServer, Messages.NoPartitions, Messages.NoExchange, Messages.PartitionMissing],
         "Exchange readiness check RUSMissing (ms.exch.setupreadiness.rusmissing)",
         "Exchange 2013 setup PrereqAnalysis RusMissing: fires only while an Exchange 2000/2003 server exists",

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2002: no RUS serves the Configuration partition.</summary>
 internal sealed class EnterpriseRusMissing : IRule
 {
+    internal const string Id = "RSN2002";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.EnterpriseRusMissing, nameof(EnterpriseRusMissing), RuleCategory.Rus, Severity.Error, derived: false,
+        Id, nameof(EnterpriseRusMissing), RuleCategory.Rus, Severity.Error, derived: false,
         [Messages.Fail, Messages.NoLegacyServer, Messages.NoConfiguration, Messages.NoExchange],
         "TechNet bb123665: Recipient Update Service and Exchange Server 2003",
         "KB296479: do not disable the Enterprise RUS",

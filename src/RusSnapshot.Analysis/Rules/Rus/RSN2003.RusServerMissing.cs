@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2003: a RUS whose server link is empty, deleted, or names no Exchange server of the dump.</summary>
 internal sealed class RusServerMissing : IRule
 {
+    internal const string Id = "RSN2003";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.RusServerMissing, nameof(RusServerMissing), RuleCategory.Rus, Severity.Error, derived: false,
+        Id, nameof(RusServerMissing), RuleCategory.Rus, Severity.Error, derived: false,
         [Messages.NoLink, Messages.Deleted, Messages.NotFound, Messages.NoExchange],
         "ExBPA bb676289: Recipient Update Service is missing or is not configured",
         "ExBPA aa995847: Recipient Update Service deleted",

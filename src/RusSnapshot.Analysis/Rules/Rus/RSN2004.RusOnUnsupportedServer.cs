@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2004: a RUS set to run on an Exchange 2007+ server or an Exchange 2003 front-end.</summary>
 internal sealed class RusOnUnsupportedServer : IRule
 {
+    internal const string Id = "RSN2004";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.RusOnUnsupportedServer, nameof(RusOnUnsupportedServer), RuleCategory.Rus, Severity.Error, derived: false,
+        Id, nameof(RusOnUnsupportedServer), RuleCategory.Rus, Severity.Error, derived: false,
         [Messages.LaterVersion, Messages.FrontEnd],
         "ExBPA bb738134: Invalid Recipient Update Service Server Designated",
         "ExBPA aa997678: This front-end server is configured with the recipient update service",

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2005: a RUS whose domain link names neither the Configuration NC nor an enabled domain.</summary>
 internal sealed class RusForUnknownDomain : IRule
 {
+    internal const string Id = "RSN2005";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.RusForUnknownDomain, nameof(RusForUnknownDomain), RuleCategory.Rus, Severity.Warning, derived: true,
+        Id, nameof(RusForUnknownDomain), RuleCategory.Rus, Severity.Warning, derived: true,
         [Messages.NoLink, Messages.Fail, Messages.NoPartitions],
         "OpenChange oc_provision_configuration_org.ldif: msExchDomainLink names the domain NC head",
         "MS-ADTS 6.1.1.2.1.1: crossRef systemFlags and Enabled");

@@ -5,8 +5,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2006: a RUS whose domain controller is not a DC of the domain it serves (when the dump holds Sites).</summary>
 internal sealed class RusDomainControllerUnknown : IRule
 {
+    internal const string Id = "RSN2006";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.RusDomainControllerUnknown, nameof(RusDomainControllerUnknown), RuleCategory.Rus, Severity.Warning, derived: true,
+        Id, nameof(RusDomainControllerUnknown), RuleCategory.Rus, Severity.Warning, derived: true,
         [Messages.Fail, Messages.NoSites],
         "OpenChange oc_provision_configuration_org.ldif: msExchServer1NetworkAddress holds the DC host name",
         "KB319065: working with the Recipient Update Service (Windows domain controller setting)",

@@ -6,8 +6,10 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2007: mail-enabled recipients without the attributes RUS stamps, counted per domain.</summary>
 internal sealed class UnstampedRecipients : IRule
 {
+    internal const string Id = "RSN2007";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.UnstampedRecipients, nameof(UnstampedRecipients), RuleCategory.Rus, Severity.Warning, derived: true,
+        Id, nameof(UnstampedRecipients), RuleCategory.Rus, Severity.Warning, derived: true,
         [Messages.Fail, Messages.Unassigned],
         "KB253770: tasks the Recipient Update Service performs", "KB253838: RUS system policies; mailNickname marks mail-enabled objects",
         "KB318072: msExchPoliciesExcluded");
