@@ -92,6 +92,28 @@ public sealed class RuleMessageTests
     }
 
     [Fact]
+    public void Text_files_are_key_equals_text_lines_with_one_remediation_line_per_step()
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        const string Content = "# a comment\r\ntitle = A title = with an equals sign\r\n\r\nremediation = One.\nremediation =  Two. \nfail = Says {domain}.\n"
+            + "a line without an equals sign\nfail = Twice.\nexplanation =\n";
+
+        RuleTexts.Read("RuleTexts/RSN4999.SampleRule.en.txt", "RSN4999", Content, table, problems);
+
+        Assert.Equal("A title = with an equals sign", table["RSN4999.title"]);
+        Assert.Equal("One.\nTwo.", table["RSN4999.remediation"]);
+        Assert.Equal("Says {domain}.", table["RSN4999.fail"]);
+        Assert.Equal(
+            [
+                "RuleTexts/RSN4999.SampleRule.en.txt:7: not a line 'key = text'",
+                "RuleTexts/RSN4999.SampleRule.en.txt:8: RSN4999.fail is given twice",
+                "RuleTexts/RSN4999.SampleRule.en.txt:9: not a line 'key = text'",
+            ],
+            problems);
+    }
+
+    [Fact]
     public void Messages_say_their_arguments_by_name_in_each_language()
     {
         var finding = new RuleContext().Fail(UnstampedRecipients.Rule, "DC=contoso,DC=test", UnstampedRecipients.Messages.Fail, ["contoso.test", "3", "10"]);

@@ -72,11 +72,10 @@ public static class RuleTexts
     private static Loaded Load()
     {
         var assembly = typeof(RuleTexts).Assembly;
-        var languages = Enum.GetValues<ReportLanguage>();
-        var tables = new Dictionary<string, string>[languages.Length];
-        for (var i = 0; i < tables.Length; i++)
+        var tables = new Dictionary<ReportLanguage, Dictionary<string, string>>();
+        foreach (var language in Enum.GetValues<ReportLanguage>())
         {
-            tables[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+            tables[language] = new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
         var problems = new List<string>();
@@ -99,7 +98,7 @@ public static class RuleTexts
             }
 
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, Encoding.UTF8);
-            Read(resource, id, reader.ReadToEnd(), tables[(int)language], problems);
+            Read(resource, id, reader.ReadToEnd(), tables[language], problems);
         }
 
         var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
@@ -108,13 +107,13 @@ public static class RuleTexts
             rules[rule.Id] = rule;
         }
 
-        var templates = new Dictionary<string, MessageTemplate>[tables.Length];
-        for (var i = 0; i < tables.Length; i++)
+        var templates = new Dictionary<ReportLanguage, Dictionary<string, MessageTemplate>>();
+        foreach (var (language, table) in tables)
         {
-            templates[i] = new Dictionary<string, MessageTemplate>(tables[i].Count, StringComparer.Ordinal);
-            foreach (var (key, text) in tables[i])
+            var compiled = templates[language] = new Dictionary<string, MessageTemplate>(table.Count, StringComparer.Ordinal);
+            foreach (var (key, text) in table)
             {
-                templates[i][key] = MessageTemplate.Parse(text, ArgumentsOf(key, rules));
+                compiled[key] = MessageTemplate.Parse(text, ArgumentsOf(key, rules));
             }
         }
 
@@ -123,7 +122,7 @@ public static class RuleTexts
     }
 
     /// <summary>One language's file of one rule: <c>key = text</c> lines; <c>remediation</c> once per step.</summary>
-    private static void Read(string resource, string id, string content, Dictionary<string, string> table, List<string> problems)
+    internal static void Read(string resource, string id, string content, Dictionary<string, string> table, List<string> problems)
     {
         var steps = new List<string>();
         var number = 0;
@@ -169,14 +168,14 @@ public static class RuleTexts
     }
 
     private sealed record Loaded(
-        Dictionary<string, string>[] Tables,
-        Dictionary<string, MessageTemplate>[] TemplateTables,
+        Dictionary<ReportLanguage, Dictionary<string, string>> Tables,
+        Dictionary<ReportLanguage, Dictionary<string, MessageTemplate>> TemplateTables,
         ImmutableArray<string> Resources,
         ImmutableArray<string> Problems)
     {
-        public Dictionary<string, string> Table(ReportLanguage language) => Tables[(int)language];
+        public Dictionary<string, string> Table(ReportLanguage language) => Tables[language];
 
-        public Dictionary<string, MessageTemplate> Templates(ReportLanguage language) => TemplateTables[(int)language];
+        public Dictionary<string, MessageTemplate> Templates(ReportLanguage language) => TemplateTables[language];
     }
 }
 
