@@ -28,19 +28,20 @@ public static class ForestAnalyzer
             onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
         }
 
+        var readings = set.Inputs.Select(Reading).ToImmutableArray();
         var model = builder.Build();
         model = Exclude(model, options.ExcludedDomains);
         model = model with
         {
             Completeness = model.Completeness with
             {
-                Gaps = [.. Gaps(set.Inputs)],
+                Inputs = readings,
                 Conflicts = [.. set.Conflicts],
             },
         };
 
         var findings = Evaluate(model, options);
-        var inputs = set.Inputs.Select(i => new InputReport
+        var inputs = set.Inputs.Zip(readings, (i, reading) => new InputReport
         {
             Path = i.Source.DisplayName,
             Format = i.Format?.ToName(),
@@ -51,7 +52,7 @@ public static class ForestAnalyzer
             Entries = i.Statistics?.Entries ?? 0,
             Duplicates = i.DuplicateEntries,
             Errors = i.Errors,
-            ReadErrors = ReadErrorCount(i),
+            ReadErrors = reading.ReadErrors,
             Warnings = i.Statistics?.Warnings ?? 0,
             Complete = i.Statistics?.Complete ?? false,
             Diagnostics = [.. i.Diagnostics],
@@ -132,45 +133,14 @@ public static class ForestAnalyzer
         };
     }
 
-    private static IEnumerable<DumpGap> Gaps(IReadOnlyList<DumpInputSummary> inputs)
-    {
-        var c = CultureInfo.InvariantCulture;
-        foreach (var input in inputs)
-        {
-            // Subjects name the file, not its path, so that fingerprints do not change with where the dump was unpacked.
-            var name = Path.GetFileName(input.Source.DisplayName.Replace("!/", "/", StringComparison.Ordinal));
-            if (input.Statistics is null)
-            {
-                var why = input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error";
-                yield return new DumpGap("unreadable", name, [name, why], []);
-                continue;
-            }
-
-            // One gap per input, whatever the number of failed pages: the count, and the sampled trailers as evidence.
-            if (input.Statistics.FailedSearches is [var first, ..])
-            {
-                yield return new DumpGap("searchFailed", name,
-                    [name, first.Code.ToString(c), first.Text, input.Statistics.FailedSearchCount.ToString(c)],
-                    [.. input.Statistics.FailedSearches.Select(f => new Evidence(f.Position.Source, f.Position.Line, string.Empty, "result", $"{f.Code.ToString(c)} {f.Text}"))]);
-            }
-
-            if (input.Statistics.SearchUnfinished)
-            {
-                yield return new DumpGap("ldapsearchUnfinished", name, [name], []);
-            }
-
-            var readErrors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
-                && d.Code != DiagnosticCodes.LdifSearchFailed.Id && d.Code != DiagnosticCodes.LdifSearchUnfinished.Id).ToList();
-            if (ReadErrorCount(input) > 0 || !input.Statistics.Complete)
-            {
-                yield return new DumpGap("readErrors", name,
-                    [name, input.Statistics.RejectedRecords.ToString(c), Math.Max(ReadErrorCount(input), 1).ToString(c)],
-                    [.. readErrors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
-            }
-        }
-    }
-
-    /// <summary>Errors of an input other than "the search stopped early" (which is a gap, not a format error): counted, not taken from the kept list.</summary>
-    internal static long ReadErrorCount(DumpInputSummary input) =>
-        input.Errors - (input.Statistics?.FailedSearchCount ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
+    private static InputReading Reading(DumpInputSummary input) => new(
+        Path.GetFileName(input.Source.DisplayName.Replace("!/", "/", StringComparison.Ordinal)),
+        input.Statistics is null ? input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error" : null,
+        input.Statistics?.RejectedRecords ?? 0,
+        input.Errors,
+        input.Statistics?.Complete ?? false,
+        [.. input.Diagnostics],
+        input.Statistics?.FailedSearchCount ?? 0,
+        [.. input.Statistics?.FailedSearches ?? []],
+        input.Statistics?.SearchUnfinished ?? false);
 }

@@ -8,8 +8,8 @@ namespace RusSnapshot.Cli.Commands;
 /// <summary>
 /// The documentation the rule catalog generates, all in English, under a repository root: one page per rule
 /// (<c>docs/rules/ID.md</c>, the output of <c>russnap rules ID --format md</c>), their index (<c>docs/rules/README.md</c>,
-/// the output of <c>russnap rules --format md</c>) and the rule table of the top-level <c>README.md</c>, between
-/// <see cref="Begin"/> and <see cref="End"/>. <c>russnap rules --write-docs DIR</c> writes them; a test compares.
+/// the output of <c>russnap rules --format md</c>), the rule table of the top-level <c>README.md</c>, between
+/// <see cref="Begin"/> and <see cref="End"/>, and the page of the readers' diagnostic codes (<c>docs/diagnostics.md</c>). <c>russnap rules --write-docs DIR</c> writes them; a test compares.
 /// </summary>
 internal static partial class RuleDocs
 {
@@ -42,6 +42,7 @@ internal static partial class RuleDocs
         }
 
         expected.Add(new Change("docs/rules/README.md", RulesCommand.CatalogMarkdown(ReportLanguage.En)));
+        expected.Add(new Change(Docs.DiagnosticsPage.RelativePath, Docs.DiagnosticsPage.Render()));
         expected.Add(new Change("README.md", Splice(File.ReadAllText(readme), ReadmeTable())));
 
         var changes = expected.Where(c => !File.Exists(Full(root, c.Path)) || File.ReadAllText(Full(root, c.Path)) != c.Content).ToList();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
+using RusSnapshot.Reports.Json;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
@@ -140,48 +140,30 @@ internal static class RulesCommand
         return sb.ToString();
     }
 
-    private static string CatalogJson(ReportLanguage language, RuleDescriptor? only = null)
+    private static string CatalogJson(ReportLanguage language, RuleDescriptor? only = null) => JsonOutput.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        json.WriteStartObject();
+        json.WriteString("catalogVersion", RuleCatalog.Version);
+        json.WriteString("language", language.ToCode());
+        json.WriteStartArray("rules");
+        foreach (var d in RuleCatalog.Descriptors.Where(d => only is null || d == only))
         {
             json.WriteStartObject();
-            json.WriteString("catalogVersion", RuleCatalog.Version);
-            json.WriteString("language", language.ToCode());
-            json.WriteStartArray("rules");
-            foreach (var d in RuleCatalog.Descriptors.Where(d => only is null || d == only))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", d.Id);
-                json.WriteString("name", d.Name);
-                json.WriteString("category", d.Category.ToString());
-                json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
-                json.WriteBoolean("derived", d.Derived);
-                json.WriteString("title", RuleTexts.Title(language, d.Id));
-                json.WriteString("summary", RuleTexts.Summary(language, d.Id));
-                json.WriteString("explanation", RuleTexts.Explanation(language, d.Id));
-                json.WriteStartArray("remediation");
-                foreach (var step in RuleTexts.Remediation(language, d.Id))
-                {
-                    json.WriteStringValue(step);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("sources");
-                foreach (var s in d.Sources)
-                {
-                    json.WriteStringValue(s);
-                }
-
-                json.WriteEndArray();
-                json.WriteString("helpUri", d.HelpUri);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("id", d.Id);
+            json.WriteString("name", d.Name);
+            json.WriteString("category", d.Category.ToString());
+            json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
+            json.WriteBoolean("derived", d.Derived);
+            json.WriteString("title", RuleTexts.Title(language, d.Id));
+            json.WriteString("summary", RuleTexts.Summary(language, d.Id));
+            json.WriteString("explanation", RuleTexts.Explanation(language, d.Id));
+            json.WriteStrings("remediation", RuleTexts.Remediation(language, d.Id));
+            json.WriteStrings("sources", d.Sources);
+            json.WriteString("helpUri", d.HelpUri);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 }

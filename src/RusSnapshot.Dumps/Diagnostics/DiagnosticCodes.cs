@@ -2,7 +2,7 @@ namespace RusSnapshot.Dumps;
 
 /// <summary>
 /// Every diagnostic code the dump library emits, with what it means and what it does to the reading. Codes are stable:
-/// reports, tests and rules name them. <c>docs/diagnostics.md</c> is generated from this list (<c>russnap rules --write-docs</c>).
+/// reports, tests and rules name them. <c>docs/diagnostics.md</c> is generated from this list (<c>russnap rules --write-docs .</c>).
 /// </summary>
 public static class DiagnosticCodes
 {

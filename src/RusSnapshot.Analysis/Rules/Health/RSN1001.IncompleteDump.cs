@@ -1,4 +1,6 @@
+using System.Globalization;
 using RusSnapshot.Analysis.Model;
+using RusSnapshot.Dumps;
 
 namespace RusSnapshot.Analysis.Rules.Health;
 
@@ -35,11 +37,12 @@ internal sealed class IncompleteDump : IRule
 
     public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
     {
-        foreach (var gap in forest.Completeness.Gaps)
+        foreach (var input in forest.Completeness.Inputs)
         {
-            // The reading side names a gap by its kind; the kind is the key of the message that says it.
-            var message = Rule.FindMessage(gap.Kind) ?? throw new InvalidOperationException($"{Id} has no message for the gap '{gap.Kind}'.");
-            yield return context.Fail(Rule, gap.Subject, gap.Kind, message, gap.Arguments, gap.Evidence);
+            foreach (var finding in Gaps(input, context))
+            {
+                yield return finding;
+            }
         }
 
         if (!forest.Completeness.HasPartitions)
@@ -62,4 +65,42 @@ internal sealed class IncompleteDump : IRule
             yield return context.Fail(Rule, domain.Dn, Messages.PartitionMissing.Key, Messages.PartitionMissing, [domain.DnsName ?? domain.Dn], [Evidence.Of(domain.CrossRef!, "nCName")]);
         }
     }
+
+    /// <summary>The ways one input is incomplete: each its own finding, whatever the number of failed pages or records.</summary>
+    private static IEnumerable<Finding> Gaps(InputReading input, RuleContext context)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var name = input.Name;
+        if (input.OpenError is { } why)
+        {
+            yield return Fail(context, Messages.Unreadable, name, [name, why], []);
+            yield break;
+        }
+
+        if (input.FailedSearches is [var first, ..])
+        {
+            yield return Fail(context, Messages.SearchFailed, name,
+                [name, first.Code.ToString(c), first.Text, input.FailedSearchCount.ToString(c)],
+                [.. input.FailedSearches.Select(f => new Evidence(f.Position.Source, f.Position.Line, string.Empty, "result", $"{f.Code.ToString(c)} {f.Text}"))]);
+        }
+
+        if (input.SearchUnfinished)
+        {
+            yield return Fail(context, Messages.SearchUnfinished, name, [name], []);
+        }
+
+        if (input.ReadErrors > 0 || !input.Complete)
+        {
+            // The failed or unfinished search is said above; the evidence is the format errors.
+            var errors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
+                && d.Code != DiagnosticCodes.LdifSearchFailed.Id && d.Code != DiagnosticCodes.LdifSearchUnfinished.Id);
+            yield return Fail(context, Messages.ReadErrors, name,
+                [name, input.RejectedRecords.ToString(c), Math.Max(input.ReadErrors, 1).ToString(c)],
+                [.. errors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
+        }
+    }
+
+    /// <summary>A finding about an input: its message key doubles as the discriminator.</summary>
+    private static Finding Fail(RuleContext context, RuleMessage message, string input, string[] arguments, Evidence[] evidence) =>
+        context.Fail(Rule, input, message.Key, message, [.. arguments], [.. evidence]);
 }
