@@ -53,7 +53,13 @@ make_ca() {   # make_ca NAME SUBJECT
 make_ca ca "/O=RusSnapshot test/CN=RusSnapshot test CA"
 make_ca other-ca "/O=Someone else/CN=Unrelated CA"
 openssl req -newkey rsa:2048 -nodes -subj "/CN=$DCHOST" -keyout "$T/key.pem" -out "$T/dc.csr" 2>/dev/null
-printf 'subjectAltName=DNS:%s,DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' "$DCHOST" > "$T/ext.cnf"
+# libldap checks a StartTLS certificate against the name System.DirectoryServices.Protocols resolves 127.0.0.1 to
+# ("localhost"), for which it substitutes this machine's own host name: name that too.
+san="DNS:$DCHOST,DNS:localhost,IP:127.0.0.1"
+for name in "$(hostname 2>/dev/null)" "$(hostname -f 2>/dev/null)"; do
+  case "$name" in ""|localhost|"$DCHOST") ;; *) san="$san,DNS:$name" ;; esac
+done
+printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' "$san" > "$T/ext.cnf"
 openssl x509 -req -in "$T/dc.csr" -CA "$T/ca.pem" -CAkey "$T/ca-key.pem" -CAcreateserial -days 30 \
   -extfile "$T/ext.cnf" -out "$T/cert.pem" 2>/dev/null
 chmod 0600 "$T/key.pem"
