@@ -328,25 +328,27 @@ internal static class CollectorCommandLine
         var target = spec[(eq + 1)..].Trim();
         if (target.StartsWith('['))
         {
+            // [IPv6]:port
             var close = target.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0)
+            if (close <= 1)
             {
                 return false;
             }
 
             host = target[1..close];
-            target = target[(close + 1)..];
-            if (target.Length == 0)
+            var rest = target[(close + 1)..];
+            if (rest.Length == 0)
             {
-                return host.Length > 0;
+                return dnsName.Length > 0;
             }
 
-            if (!target.StartsWith(':'))
+            if (rest[0] != ':' || !int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var bracketPort) || bracketPort is < 1 or > 65535)
             {
                 return false;
             }
 
-            target = host + target;   // fall through to the port
+            port = bracketPort;
+            return dnsName.Length > 0;
         }
 
         var colon = target.LastIndexOf(':');
