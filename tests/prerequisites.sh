@@ -34,3 +34,19 @@ if [ ! -f tests/a11y/node_modules/axe-core/axe.min.js ]; then
     echo "npm is missing: the accessibility tests will be skipped" >&2
   fi
 fi
+
+# Samba as an Active Directory domain controller for the collector's tests (tests/RusSnapshot.Collector.Tests,
+# tests/samba/start-samba-dc.sh): Debian's packages; samba-ad-provision is needed by 'samba-tool domain provision'
+# and is not pulled in by --no-install-recommends. Without them those tests are skipped, not passed.
+if [ ! -x /usr/sbin/samba ] || [ ! -x /usr/bin/samba-tool ] || ! command -v ldapsearch >/dev/null || ! command -v ldbmodify >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Samba (Debian packages) for the collector tests..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null || echo "apt-get update failed; trying the install with the current lists" >&2
+    apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision winbind krb5-user ldb-tools \
+      ldap-utils openssl >/dev/null \
+      || echo "Samba could not be installed: the collector's domain controller tests will be skipped" >&2
+  else
+    echo "Samba is missing and cannot be installed here: the collector's domain controller tests will be skipped" >&2
+  fi
+fi
