@@ -6,6 +6,7 @@ using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
+using RusSnapshot.Dumps.Manifest;
 
 namespace RusSnapshot.Analysis;
 
@@ -28,7 +29,8 @@ public static class ForestAnalyzer
             onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
         }
 
-        var readings = set.Inputs.Select(Reading).ToImmutableArray();
+        var manifests = set.Inputs.Select(Manifest).ToList();
+        var readings = set.Inputs.Zip(manifests, (input, manifest) => Reading(input) with { Unread = [.. manifest.Manifest?.Unread ?? []] }).ToImmutableArray();
         var model = builder.Build();
         model = Exclude(model, options.ExcludedDomains);
         model = model with
@@ -41,21 +43,23 @@ public static class ForestAnalyzer
         };
 
         var findings = Evaluate(model, options);
-        var inputs = set.Inputs.Zip(readings, (i, reading) => new InputReport
+        var inputs = set.Inputs.Zip(readings, manifests).Select(t => (i: t.First, reading: t.Second, manifest: t.Third)).Select(x => new InputReport
         {
-            Path = i.Source.DisplayName,
-            Format = i.Format?.ToName(),
-            Dialect = i.Dialect.ToName(),
-            Encoding = i.Encoding,
-            Sha256 = i.Sha256,
-            Bytes = i.FileBytes,
-            Entries = i.Statistics?.Entries ?? 0,
-            Duplicates = i.DuplicateEntries,
-            Errors = i.Errors,
-            ReadErrors = reading.ReadErrors,
-            Warnings = i.Statistics?.Warnings ?? 0,
-            Complete = i.Statistics?.Complete ?? false,
-            Diagnostics = [.. i.Diagnostics],
+            Path = x.i.Source.DisplayName,
+            Format = x.i.Format?.ToName(),
+            Dialect = x.i.Dialect.ToName(),
+            Encoding = x.i.Encoding,
+            Sha256 = x.i.Sha256,
+            Bytes = x.i.FileBytes,
+            Entries = x.i.Statistics?.Entries ?? 0,
+            Duplicates = x.i.DuplicateEntries,
+            Errors = x.i.Errors,
+            ReadErrors = x.reading.ReadErrors,
+            Warnings = (x.i.Statistics?.Warnings ?? 0) + (x.manifest.Problem is null ? 0 : 1),
+            Complete = x.i.Statistics?.Complete ?? false,
+            Diagnostics = [.. x.i.Diagnostics, .. x.manifest.Problem is { } p ? [p] : Array.Empty<DumpDiagnostic>()],
+            Collection = x.manifest.Manifest,
+            CollectedBy = x.manifest.Manifest is { } m ? InputReport.Describe(m) : null,
         }).ToImmutableArray();
 
         return new AnalysisResult
@@ -131,6 +135,26 @@ public static class ForestAnalyzer
             Domains = kept,
             RusInstances = [.. model.RusInstances.Where(r => r.DomainLinkKey is not { } link || !gone.Contains(link))],
         };
+    }
+
+    /// <summary>The collector's manifest beside a plain file input (<c>FILE.manifest.json</c>); a broken one is a warning on the input.</summary>
+    private static (CollectionManifest? Manifest, DumpDiagnostic? Problem) Manifest(DumpInputSummary input)
+    {
+        var source = input.Source;
+        if (!string.Equals(source.DisplayName, source.Path, StringComparison.Ordinal) || !File.Exists(source.Path))
+        {
+            return (null, null); // an archive member or a stream: no manifest beside it
+        }
+
+        try
+        {
+            return (CollectionManifestFile.ReadBeside(source.Path), null);
+        }
+        catch (Exception ex) when (ex is ManifestFormatException or IOException or UnauthorizedAccessException)
+        {
+            return (null, new DumpDiagnostic(new DumpPosition(CollectionManifestFile.PathFor(source.DisplayName), 0, 0), DiagnosticCodes.InputManifestInvalid,
+                $"the collector's manifest beside this dump cannot be read, so what the collection missed is unknown: {ex.Message}"));
+        }
     }
 
     private static InputReading Reading(DumpInputSummary input) => new(

@@ -153,6 +153,9 @@ public sealed record InputReading(
     string Name, string? OpenError, long RejectedRecords, long Errors, bool Complete, ImmutableArray<DumpDiagnostic> Diagnostics,
     long FailedSearchCount, ImmutableArray<SearchOutcome> FailedSearches, bool SearchUnfinished)
 {
+    /// <summary>What the collector's manifest beside the input says it could not read (empty without a manifest).</summary>
+    public ImmutableArray<Dumps.Manifest.ManifestUnread> Unread { get; init; } = [];
+
     /// <summary>Errors other than "the search stopped early" (a gap of its own, not a format error).</summary>
     public long ReadErrors => Errors - FailedSearchCount - (SearchUnfinished ? 1 : 0);
 }

@@ -264,6 +264,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode InputIo = new("INPUT-IO", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
         "The input could not be read to its end (an I/O error): the rest of it is not read.");
 
+    /// <summary>INPUT-MANIFEST-INVALID: The collector's manifest beside a dump cannot be read: what the collection missed is unknown.</summary>
+    public static readonly DiagnosticCode InputManifestInvalid = new("INPUT-MANIFEST-INVALID", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The collector's manifest beside a dump (`FILE.manifest.json`) cannot be read: what the collection missed is unknown.");
+
     /// <summary>INPUT-OPEN: The input cannot be opened or its format recognised: none of it is read.</summary>
     public static readonly DiagnosticCode InputOpen = new("INPUT-OPEN", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
         "The input cannot be opened or its format recognised: none of it is read.");

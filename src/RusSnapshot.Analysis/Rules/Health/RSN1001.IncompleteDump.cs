@@ -31,8 +31,9 @@ internal sealed class IncompleteDump : IRule
         public static readonly RuleMessage NoExchange = new("noExchange");
         public static readonly RuleMessage ForeignConfiguration = new("foreignConfiguration", "objects", "configuration");
         public static readonly RuleMessage PartitionMissing = new("partitionMissing", "domain");
+        public static readonly RuleMessage CollectionUnread = new("collectionUnread", "input", "subject", "reason", "detail");
 
-        public static RuleMessage[] All => [Unreadable, ReadErrors, SearchFailed, SearchUnfinished, NoConfiguration, NoExchange, ForeignConfiguration, PartitionMissing];
+        public static RuleMessage[] All => [Unreadable, ReadErrors, SearchFailed, SearchUnfinished, NoConfiguration, NoExchange, ForeignConfiguration, PartitionMissing, CollectionUnread];
     }
 
     public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
@@ -89,6 +90,15 @@ internal sealed class IncompleteDump : IRule
             yield return Fail(context, Messages.SearchUnfinished, name, [name], []);
         }
 
+        // What the collector could not read, as its manifest says: one finding per naming context or referral.
+        foreach (var unread in input.Unread)
+        {
+            var where = unread.Server is null ? unread.Message : $"{unread.Server}: {unread.Message}";
+            yield return context.Fail(Rule, unread.Subject, Messages.CollectionUnread.Key, Messages.CollectionUnread,
+                [name, unread.Subject, ReasonName(unread.Reason), where],
+                [new Evidence(name + Dumps.Manifest.CollectionManifestFile.Suffix, 0, unread.Subject, "unread", $"{ReasonName(unread.Reason)}: {where}")]);
+        }
+
         if (input.ReadErrors > 0 || !input.Complete)
         {
             // The failed or unfinished search is said above; the evidence is the format errors.
@@ -98,6 +108,13 @@ internal sealed class IncompleteDump : IRule
                 [name, input.RejectedRecords.ToString(c), Math.Max(input.ReadErrors, 1).ToString(c)],
                 [.. errors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
         }
+    }
+
+    /// <summary>The manifest's word for why something was not read (<c>unreachable</c>, <c>accessDenied</c>...).</summary>
+    private static string ReasonName(Dumps.Manifest.UnreadReason reason)
+    {
+        var name = reason.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     /// <summary>A finding about an input: its message key doubles as the discriminator.</summary>
