@@ -74,7 +74,7 @@ internal static class Collect
     }
 
     /// <summary>Analyses a dump in-process; returns the findings (rule id, kind, subject) of the JSON report.</summary>
-    public static List<(string RuleId, string Kind, string Subject)> Analyze(string dump)
+    public static List<(string RuleId, string Kind, string Subject, string Fingerprint)> Analyze(string dump)
     {
         var folder = Directory.CreateTempSubdirectory("russnap-report-").FullName;
         try
@@ -85,7 +85,8 @@ internal static class Collect
             Assert.True(code is 0 or 1, $"analyze exited {code}: {error}");
             using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "russnap-report.json")));
             return [.. report.RootElement.GetProperty("findings").EnumerateArray().Select(f =>
-                (f.GetProperty("ruleId").GetString()!, f.GetProperty("kind").GetString()!, f.GetProperty("subject").GetString() ?? string.Empty))];
+                (f.GetProperty("ruleId").GetString()!, f.GetProperty("kind").GetString()!, f.GetProperty("subject").GetString() ?? string.Empty,
+                f.GetProperty("fingerprint").GetString()!))];
         }
         finally
         {

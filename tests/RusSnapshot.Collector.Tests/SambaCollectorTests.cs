@@ -135,6 +135,9 @@ public sealed class SambaCollectorTests(SambaDc dc, ITestOutputHelper log) : IDi
 
             var findings = Collect.Analyze(dump);
             Assert.Contains(findings, f => f is { RuleId: "RSN1001", Kind: "fail", Subject: "DC=child,DC=corp,DC=test" });
+
+            // The analysis read the manifest beside the dump: the unreachable domain is reported as the collector saw it.
+            Assert.Contains(findings, f => f.Fingerprint == "RSN1001:DC=CHILD,DC=CORP,DC=TEST#collectionUnread");
         }
         finally
         {
