@@ -19,19 +19,21 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-# axe-core for the accessibility checks of the HTML pages (tests/RusSnapshot.Reports.Tests/BrowserTests.cs), the
-# version pinned in tests/a11y/package-lock.json. Without Node.js and npm those tests are skipped, not passed.
-if [ ! -f tests/a11y/node_modules/axe-core/axe.min.js ]; then
+# Test tools from the npm registry, the versions pinned in tests/tools/package-lock.json: axe-core for the accessibility
+# checks of the HTML pages, Microsoft's SARIF multitool for the SARIF report. Without Node.js and npm those tests are
+# skipped, not passed.
+if [ ! -f tests/tools/node_modules/axe-core/axe.min.js ] || [ ! -f tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ]; then
   if ! command -v npm >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "Installing nodejs and npm (Debian packages) for the accessibility tests..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
-      || echo "nodejs/npm could not be installed: the accessibility tests will be skipped" >&2
+      || echo "nodejs/npm could not be installed: the accessibility and SARIF multitool tests will be skipped" >&2
   fi
   if command -v npm >/dev/null; then
-    (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
-      || echo "axe-core could not be installed: the accessibility tests will be skipped" >&2
+    (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null \
+      && chmod u+x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool) \
+      || echo "the npm test tools could not be installed: the accessibility and SARIF multitool tests will be skipped" >&2
   else
-    echo "npm is missing: the accessibility tests will be skipped" >&2
+    echo "npm is missing: the accessibility and SARIF multitool tests will be skipped" >&2
   fi
 fi
 

@@ -18,11 +18,11 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A browser test that also needs axe-core (tests/a11y, installed by tests/prerequisites.sh): skipped, not passed, without either.</summary>
+/// <summary>A browser test that also needs axe-core (tests/tools, installed by tests/prerequisites.sh): skipped, not passed, without either.</summary>
 public sealed class AccessibilityFactAttribute : FactAttribute
 {
-    /// <summary>axe-core's script, from the npm package pinned in tests/a11y/package.json.</summary>
-    public static string AxeScript => Path.Combine(RepoRoot.Path, "tests", "a11y", "node_modules", "axe-core", "axe.min.js");
+    /// <summary>axe-core's script, from the npm package pinned in tests/tools/package.json.</summary>
+    public static string AxeScript => Path.Combine(RepoRoot.Path, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
 
     public AccessibilityFactAttribute()
     {
