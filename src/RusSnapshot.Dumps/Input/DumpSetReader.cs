@@ -8,7 +8,7 @@ public sealed class DumpInputSummary
     /// <summary>The input.</summary>
     public DumpSource Source { get; }
 
-    /// <summary>LDIF or CSV (null when the input could not be opened).</summary>
+    /// <summary>LDIF, CSV or an AD Explorer snapshot (null when the input could not be opened).</summary>
     public DumpFormat? Format { get; internal set; }
 
     /// <summary>The dialect detected.</summary>
@@ -30,6 +30,9 @@ public sealed class DumpInputSummary
     /// (<see cref="DumpReadStatistics.Bytes"/>). Null when unknown (a pipe not read to its end, an input not opened).
     /// </summary>
     public long? FileBytes { get; internal set; }
+
+    /// <summary>What the input says about its capture: an AD Explorer snapshot's server and time (null for text dumps).</summary>
+    public DumpCapture? Capture { get; internal set; }
 
     /// <summary>The reader's counters (null when the input could not be opened).</summary>
     public DumpReadStatistics? Statistics { get; internal set; }
@@ -356,6 +359,7 @@ public sealed class DumpSetReader : IDisposable
 
         var reader = _current.Reader;
         _summary!.Dialect = reader.Dialect;
+        _summary.Capture = reader.Capture;
         _summary.Encoding = _current.EncodingName; // may have been decided while reading
         _summary.Sha256 = _current.Digest.Sha256;
         _summary.FileBytes = _current.Digest.FileBytes;

@@ -21,6 +21,12 @@ public sealed class DumpSource
     /// <summary>The file on disk this source comes from.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// The file itself when this source is a plain file (not a <c>.gz</c>, not a <c>.zip</c> member): a format read at random
+    /// (an AD Explorer snapshot) opens it again for positioned reads. Null for streams and archive members.
+    /// </summary>
+    internal string? RandomAccessPath { get; init; }
+
     /// <summary>What this source shares with others (its archive), released when the set reader is disposed.</summary>
     internal IDisposable? Shared { get; }
 
@@ -79,13 +85,14 @@ public sealed class DumpSource
         return new DumpSourceExpansion(result, notes);
     }
 
-    /// <summary>True for names the analyzer reads when given a folder.</summary>
+    /// <summary>True for names the analyzer reads when given a folder: <c>.ldf</c>, <c>.ldif</c>, <c>.csv</c>, <c>.dat</c> (AD Explorer), their <c>.gz</c>, and <c>.zip</c>.</summary>
     public static bool IsDumpFileName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var n = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         return n.EndsWith(".ldf", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".ldif", StringComparison.OrdinalIgnoreCase)
-            || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+            || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            || n.EndsWith(".dat", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void AddFile(List<DumpSource> result, string file)
@@ -103,7 +110,7 @@ public sealed class DumpSource
             return;
         }
 
-        result.Add(new DumpSource(file, file, d => OpenFile(file, d)));
+        result.Add(new DumpSource(file, file, d => OpenFile(file, d)) { RandomAccessPath = file });
     }
 
     private static void AddArchive(List<DumpSource> result, string file)
