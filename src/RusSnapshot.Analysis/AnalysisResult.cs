@@ -40,8 +40,14 @@ public sealed record InputReport
 
     public ImmutableArray<DumpDiagnostic> Diagnostics { get; init; } = [];
 
-    /// <summary>How the input was made, when a collector manifest says so (e.g. <c>russnap-collect 0.1.0, 2026-11-20T10:00:00Z, dc1.contoso.com</c>).</summary>
+    /// <summary>
+    /// How the input was made, when a collector manifest or an AD Explorer snapshot's header says so (e.g.
+    /// <c>russnap-collect 0.1.0, 2026-11-20T10:00:00Z, dc1.contoso.com</c>, <c>AD Explorer, 2021-11-30T21:48:42Z, dc.windomain.local</c>).
+    /// </summary>
     public string? CollectedBy { get; init; }
+
+    /// <summary>The capture an AD Explorer snapshot's header describes (server, time, description); null for text dumps.</summary>
+    public DumpCapture? Capture { get; init; }
 }
 
 /// <summary>The outcome of an analysis: the model, the findings (sorted), the rules that ran, the inputs.</summary>

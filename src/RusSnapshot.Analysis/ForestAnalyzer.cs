@@ -55,6 +55,8 @@ public static class ForestAnalyzer
             Warnings = i.Statistics?.Warnings ?? 0,
             Complete = i.Statistics?.Complete ?? false,
             Diagnostics = [.. i.Diagnostics],
+            Capture = i.Capture,
+            CollectedBy = i.Capture?.Summary(),
         }).ToImmutableArray();
 
         return new AnalysisResult
