@@ -41,14 +41,14 @@ public sealed partial class AdExplorerReader
         _length = _window.Length;
         ReadHeader();
         ReadProperties();
-        _window.Restart();
         _next = AdExplorerFormat.HeaderSize;
+        _window.Restart(_next);
     }
 
     private void ReadHeader()
     {
         var signature = AdExplorerFormat.Signature;
-        var start = _window!.Get(0, (int)Math.Min(_length, signature.Length));
+        var start = _window!.GetFar(0, (int)Math.Min(_length, signature.Length));
         if (!start.StartsWith(AdExplorerFormat.SignaturePrefix) && !AdExplorerFormat.SignaturePrefix.StartsWith(start))
         {
             throw Fail(DiagnosticCodes.AdxHeader, 0, 0, "this is not an AD Explorer snapshot: the file does not start with the signature 'win-ad-ob'");
@@ -60,7 +60,7 @@ public sealed partial class AdExplorerReader
                 $"the file ends inside the snapshot header, after {Num(_length)} of its {Num(AdExplorerFormat.HeaderSize)} bytes: it was cut off");
         }
 
-        var h = _window.Get(0, AdExplorerFormat.HeaderSize).ToArray();
+        var h = _window.GetFar(0, AdExplorerFormat.HeaderSize).ToArray();
         var fileTime = BinaryPrimitives.ReadInt64LittleEndian(h.AsSpan(AdExplorerFormat.TimeOffset));
         Capture = new DumpCapture(ToolName, TimeOf(fileTime),
             HeaderText(h.AsSpan(AdExplorerFormat.ServerOffset, AdExplorerFormat.HeaderTextBytes)),
@@ -160,7 +160,7 @@ public sealed partial class AdExplorerReader
 
             TableNeed(p, nameBytes, end);
             var nameStart = names.Count;
-            if (!AppendName(_window!.Get(p, (int)nameBytes), names))
+            if (!AppendName(_window!.GetFar(p, (int)nameBytes), names))
             {
                 throw Fail(DiagnosticCodes.AdxPropertyTable, p, 0, $"property {Num(i + 1)}'s name is not an attribute name (ASCII letters, digits and '-')");
             }
@@ -227,7 +227,7 @@ public sealed partial class AdExplorerReader
     private uint TableU32(ref long p, long end)
     {
         TableNeed(p, 4, end);
-        var value = BinaryPrimitives.ReadUInt32LittleEndian(_window!.Get(p, 4));
+        var value = BinaryPrimitives.ReadUInt32LittleEndian(_window!.GetFar(p, 4));
         p += 4;
         return value;
     }
@@ -315,6 +315,7 @@ public sealed partial class AdExplorerReader
 
         // Depth first, each node followed by its subtree: i64 object offset, u32 child nodes, u32 leaves, then their offsets.
         var p = _tree;
+        _window!.Restart(p);
         long nodes = 0, leaves = 0;
         while (p < _length)
         {
@@ -389,7 +390,7 @@ public sealed partial class AdExplorerReader
     private uint SkipU32(ref long p)
     {
         SkipBytes(ref p, 4);
-        return BinaryPrimitives.ReadUInt32LittleEndian(_window!.Get(p - 4, 4));
+        return BinaryPrimitives.ReadUInt32LittleEndian(_window!.GetFar(p - 4, 4));
     }
 
     private void SkipStrings(ref long p, long count)

@@ -11,7 +11,11 @@ public sealed partial class AdExplorerReader
     /// <summary>Offsets and lengths are read this many at a time, so that a block of a million values needs no large buffer.</summary>
     private const int Chunk = 4096;
 
+    /// <summary>At most this many corrupt blocks are remembered.</summary>
+    private const int MaxBadBlocks = 4096;
+
     private readonly int[] _chunk = new int[Chunk];
+    private readonly Dictionary<long, (DiagnosticCode Code, long Offset, string Message)> _badBlocks = [];
     private uint[] _attributes = new uint[64];
     private int[] _offsets = new int[64];
     private bool[] _warned = [];
@@ -133,21 +137,35 @@ public sealed partial class AdExplorerReader
             return;
         }
 
+        if (shared && _badBlocks.TryGetValue(key, out var bad))
+        {
+            // A corrupt block many records point at is diagnosed once, not searched again for each of them.
+            throw Fail(bad.Code, bad.Offset, index, bad.Message);
+        }
+
         var firstSlot = _record.SlotCount;
         var arenaStart = _record.ArenaUsed;
         var n = BinaryPrimitives.ReadUInt32LittleEndian(_window!.Get(block, 4));
-        switch (p.Kind)
+        try
         {
-            case ValueKind.String:
-                DecodeStrings(property, block, n, index);
-                break;
-            case ValueKind.Octets:
-            case ValueKind.DnBinary:
-                DecodeLengthPrefixed(property, block, n, index);
-                break;
-            default:
-                DecodeFixed(property, block, n, index);
-                break;
+            switch (p.Kind)
+            {
+                case ValueKind.String:
+                    DecodeStrings(property, block, n, index);
+                    break;
+                case ValueKind.Octets:
+                case ValueKind.DnBinary:
+                    DecodeLengthPrefixed(property, block, n, index);
+                    break;
+                default:
+                    DecodeFixed(property, block, n, index);
+                    break;
+            }
+        }
+        catch (DumpFormatException ex) when (_badBlocks.Count < MaxBadBlocks && DiagnosticCodes.Find(ex.Code) is { } code)
+        {
+            _badBlocks[key] = (code, ex.Position.Offset ?? block, ex.Detail);
+            throw;
         }
 
         var added = _record.SlotCount - firstSlot;

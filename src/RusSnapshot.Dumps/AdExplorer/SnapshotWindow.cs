@@ -61,12 +61,28 @@ internal sealed class SnapshotWindow
         return offset >= _nearStart ? SlideNear(offset, length) : LoadFar(offset, length);
     }
 
-    /// <summary>Forgets the near window, so that reading can start again from an earlier place (the first record after the tables).</summary>
-    public void Restart()
+    /// <summary>
+    /// The bytes <c>[offset, offset + length)</c> through the far window only, leaving the near one where it is: for the
+    /// header and the tables, read once, out of the order of the records.
+    /// </summary>
+    /// <exception cref="IOException">The file is shorter than it was (it changed while being read).</exception>
+    public ReadOnlySpan<byte> GetFar(long offset, int length)
     {
-        _nearStart = 0;
+        if (length == 0)
+        {
+            return [];
+        }
+
+        return offset >= _farStart && offset + length <= _farStart + _farLength
+            ? _far.AsSpan((int)(offset - _farStart), length)
+            : LoadFar(offset, length);
+    }
+
+    /// <summary>Empties the near window and starts it at <paramref name="offset"/>: the next sequential reading (the records, the tree index) starts there.</summary>
+    public void Restart(long offset)
+    {
+        _nearStart = offset;
         _nearLength = 0;
-        _farLength = 0;
     }
 
     private ReadOnlySpan<byte> SlideNear(long offset, int length)
