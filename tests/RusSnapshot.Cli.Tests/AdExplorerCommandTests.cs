@@ -132,3 +132,58 @@ public sealed class AdExplorerCommandTests
         Assert.Contains("3 entries in 2 input(s); all valid", r.Output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The whole analyze path on mutated snapshots (beside an LDIF input, so duplicates are looked for): a documented exit code, never a crash.</summary>
+public sealed class AdExplorerAnalyzeFuzzTests
+{
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 30)];
+
+    private static byte[] Forest()
+    {
+        var b = new SnapshotBuilder();
+        b.Property("cn", 7, 3);
+        b.Property("nCName", 18, 1);
+        b.Property("systemFlags", 3, 7);
+        b.Property("dnsRoot", 7, 3);
+        b.Property("msExchDomainLink", 18, 1);
+        b.Property("mailNickname", 7, 3);
+        b.Property("proxyAddresses", 7, 3);
+        const string Config = "CN=Configuration,DC=contoso,DC=test";
+        b.Add(Config, ("objectClass", ["top", "configuration"]));
+        b.Add("CN=Partitions," + Config, ("objectClass", ["top", "crossRefContainer"]));
+        b.Add("CN=CONTOSO,CN=Partitions," + Config, ("objectClass", ["top", "crossRef"]), ("nCName", ["DC=contoso,DC=test"]), ("systemFlags", [3]), ("dnsRoot", ["contoso.test"]));
+        b.Add("CN=Microsoft Exchange,CN=Services," + Config, ("objectClass", ["top", "msExchConfigurationContainer"]));
+        b.Add("CN=Contoso,CN=Microsoft Exchange,CN=Services," + Config, ("objectClass", ["top", "msExchOrganizationContainer"]));
+        b.Add("CN=Recipient Update Service (CONTOSO),CN=Recipient Update Services,CN=Address Lists Container,CN=Contoso,CN=Microsoft Exchange,CN=Services," + Config,
+            ("objectClass", ["top", "msExchAddressListService"]), ("msExchDomainLink", ["DC=contoso,DC=test"]));
+        b.Add("DC=contoso,DC=test", ("objectClass", ["top", "domain", "domainDNS"]));
+        for (var i = 0; i < 20; i++)
+        {
+            b.Add($"CN=User {i},CN=Users,DC=contoso,DC=test", ("objectClass", ["top", "person", "user"]), ("cn", [$"User {i}"]),
+                ("mailNickname", [$"user{i}"]), ("proxyAddresses", [$"SMTP:user{i}@contoso.test"]));
+        }
+
+        return b.Build();
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Mutated_snapshots_end_with_a_documented_exit_code(int seed)
+    {
+        var random = new Random(seed);
+        var bytes = Forest();
+        for (var f = 0; f < 1 + random.Next(12); f++)
+        {
+            bytes[0x43E + random.Next(bytes.Length - 0x43E)] = (byte)random.Next(256);
+        }
+
+        using var dir = new TempFolder();
+        var snapshot = dir.Write("forest.dat", random.Next(4) == 0 ? bytes[..random.Next(bytes.Length)] : bytes);
+        var ldif = dir.Write("more.ldf", "dn: CN=User 1,CN=Users,DC=contoso,DC=test\r\nchangetype: add\r\ncn: other\r\n\r\n");
+
+        var r = CliRunner.Run("analyze", snapshot, ldif, "-o", Path.Combine(dir.Path, "out"), "-f", "json");
+
+        Assert.Contains(r.ExitCode, new[] { 0, 1, 3 });
+        Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+    }
+}

@@ -122,15 +122,14 @@ public sealed partial class AdExplorerReader
         // Shared blocks (an earlier record's) are looked up by offset and decoding.
         var shared = block < recordStart;
         var key = DecodedBlockCache.Key(block, p.Kind);
-        if (shared && _cache.TryGet(key, out var cached))
+        if (shared && _cache.TryGet(key, out var cachedData, out var cachedLengths))
         {
-            var at = 0;
-            foreach (var length in cached.Lengths)
+            var start = _record.ArenaAlloc(cachedData.Length);
+            cachedData.CopyTo(_record.Arena.AsSpan(start));
+            foreach (var length in cachedLengths)
             {
-                var start = _record.ArenaAlloc(length);
-                cached.Data.AsSpan(at, length).CopyTo(_record.Arena.AsSpan(start));
                 AddValue(p, start, length, index);
-                at += length;
+                start += length;
             }
 
             CheckRecordBytes(block, index);

@@ -92,7 +92,8 @@ internal sealed class SnapshotWindow
         var needed = offset + length - start;
         if (needed > _near.Length)
         {
-            var size = Math.Max(needed, Math.Max(NearSize, Math.Min((long)_near.Length * 2, Array.MaxLength)));
+            // Never more than the file (a small snapshot gets a small window), nor less than what is asked for.
+            var size = Math.Max(needed, Math.Min(Math.Max(NearSize, Math.Min((long)_near.Length * 2, Array.MaxLength)), _storage.Length - start));
             var grown = new byte[size];
             if (start < nearEnd)
             {
@@ -120,13 +121,9 @@ internal sealed class SnapshotWindow
 
     private ReadOnlySpan<byte> LoadFar(long offset, int length)
     {
-        if (length > _far.Length)
+        if (length > _far.Length || _far.Length == 0)
         {
-            _far = new byte[Math.Max(length, FarSize)];
-        }
-        else if (_far.Length == 0)
-        {
-            _far = new byte[FarSize];
+            _far = new byte[Math.Max(length, Math.Min(FarSize, _storage.Length - offset))];
         }
 
         _farStart = offset;
