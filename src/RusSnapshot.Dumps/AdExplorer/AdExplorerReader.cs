@@ -80,27 +80,26 @@ public sealed partial class AdExplorerReader : IDumpReader
         _spoolLimit = spoolLimit;
     }
 
-    /// <summary>A reader over an input opened by <see cref="DumpOpener"/>: a regular file is read at random (its raw stream only drained for the hash); anything else is copied first.</summary>
+    /// <summary>
+    /// A reader over an input opened by <see cref="DumpOpener"/>. A regular file is read at random through the handle its raw
+    /// stream already holds (positioned reads leave that stream's own position alone), the stream being only drained, on
+    /// another thread, when its hash is wanted; anything else (an archive member, a <c>.gz</c>, a pipe) is copied first.
+    /// </summary>
     internal static AdExplorerReader ForSource(DumpSource source, Stream raw, ReadOnlySpan<byte> prefix, DumpOpenOptions options)
     {
         var reader = new AdExplorerReader(options.Reader, source.DisplayName, options.MaxSnapshotSpoolBytes);
-        var file = source.RandomAccessPath is { } path ? OpenSeekable(path) : null;
-        if (file is not null)
+        reader._raw = raw;
+        if (raw is HashingStream { Inner: FileStream { CanSeek: true } file })
         {
-            reader._storage = new FileSnapshotStorage(file.SafeFileHandle, file);
+            reader._storage = new FileSnapshotStorage(file.SafeFileHandle, owner: null);
             if (options.ComputeSha256)
             {
                 reader.StartDrain(raw);
-            }
-            else
-            {
-                raw.Dispose();
             }
         }
         else
         {
             var head = prefix.ToArray();
-            reader._raw = raw;
             reader._spool = () => SnapshotSpool.Copy(head, raw, options.MaxSnapshotSpoolBytes);
         }
 
@@ -160,24 +159,13 @@ public sealed partial class AdExplorerReader : IDumpReader
     /// <inheritdoc/>
     public void Dispose()
     {
+        // The drain first (it reads the raw stream), then the storage, then the raw stream, which may own the storage's handle.
         StopDrain();
-        _raw?.Dispose();
-        _raw = null;
         _storage?.Dispose();
         _storage = null;
+        _raw?.Dispose();
+        _raw = null;
         GC.SuppressFinalize(this);
-    }
-
-    private static FileStream? OpenSeekable(string path)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
-        if (file.CanSeek)
-        {
-            return file;
-        }
-
-        file.Dispose(); // a FIFO or a device: the raw stream, already open, is copied instead
-        return null;
     }
 
     /// <summary>One step of <see cref="Read"/>: the next object (true), or the checks at the end (false).</summary>
@@ -214,7 +202,6 @@ public sealed partial class AdExplorerReader : IDumpReader
     /// <summary>Reads the raw stream to its end on another thread, so that its digest (size, SHA-256) is computed while the file is read at random.</summary>
     private void StartDrain(Stream raw)
     {
-        _raw = raw;
         _drainCancel = new CancellationTokenSource();
         var token = _drainCancel.Token;
         _drain = Task.Run(() =>
@@ -243,8 +230,8 @@ public sealed partial class AdExplorerReader : IDumpReader
         }
 
         _drain = null;
-        _raw?.Dispose();
-        _raw = null;
+        _drainCancel?.Dispose();
+        _drainCancel = null;
     }
 
     private void StopDrain()
@@ -265,6 +252,7 @@ public sealed partial class AdExplorerReader : IDumpReader
 
         _drain = null;
         _drainCancel.Dispose();
+        _drainCancel = null;
     }
 
     private DumpPosition At(long offset, long objectIndex) => new(SourceName, objectIndex, objectIndex) { Offset = offset };

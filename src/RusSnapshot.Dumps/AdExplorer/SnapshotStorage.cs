@@ -18,11 +18,11 @@ internal abstract class SnapshotStorage : IDisposable
 internal sealed class FileSnapshotStorage : SnapshotStorage
 {
     private readonly SafeFileHandle _handle;
-    private readonly IDisposable _owner;
+    private readonly IDisposable? _owner;
 
     /// <param name="handle">A handle that supports positioned reads.</param>
-    /// <param name="owner">What closes the handle (its FileStream), disposed with the storage.</param>
-    public FileSnapshotStorage(SafeFileHandle handle, IDisposable owner)
+    /// <param name="owner">What closes the handle (its FileStream), disposed with the storage; null when someone else closes it.</param>
+    public FileSnapshotStorage(SafeFileHandle handle, IDisposable? owner)
     {
         _handle = handle;
         _owner = owner;
@@ -48,7 +48,7 @@ internal sealed class FileSnapshotStorage : SnapshotStorage
         return total;
     }
 
-    public override void Dispose() => _owner.Dispose();
+    public override void Dispose() => _owner?.Dispose();
 }
 
 /// <summary>A snapshot held in memory: one small enough, copied out of an archive or a pipe.</summary>

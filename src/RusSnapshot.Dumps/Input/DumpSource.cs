@@ -21,12 +21,6 @@ public sealed class DumpSource
     /// <summary>The file on disk this source comes from.</summary>
     public string Path { get; }
 
-    /// <summary>
-    /// The file itself when this source is a plain file (not a <c>.gz</c>, not a <c>.zip</c> member): a format read at random
-    /// (an AD Explorer snapshot) opens it again for positioned reads. Null for streams and archive members.
-    /// </summary>
-    internal string? RandomAccessPath { get; init; }
-
     /// <summary>What this source shares with others (its archive), released when the set reader is disposed.</summary>
     internal IDisposable? Shared { get; }
 
@@ -110,7 +104,7 @@ public sealed class DumpSource
             return;
         }
 
-        result.Add(new DumpSource(file, file, d => OpenFile(file, d)) { RandomAccessPath = file });
+        result.Add(new DumpSource(file, file, d => OpenFile(file, d)));
     }
 
     private static void AddArchive(List<DumpSource> result, string file)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RusSnapshot.Dumps.Input;
 using RusSnapshot.Dumps.Tests.Input;
 
@@ -61,5 +62,39 @@ public sealed class SeveralSnapshotsTests
     public void Only_attributes_a_dc_keeps_for_itself_are_left_out_of_the_comparison(string attribute, bool local)
     {
         Assert.Equal(local, DumpSetReader.IsLocalToTheDc(System.Text.Encoding.ASCII.GetBytes(attribute)));
+    }
+
+    [PosixFact]
+    public void A_snapshot_through_a_fifo_is_copied_and_read_once_with_its_hash()
+    {
+        using var files = new InputFiles();
+        var fifo = Path.Combine(files.Root, "piped.dat");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [fifo]) { UseShellExecute = false })!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var bytes = AdExplorerReaderTests.Typed().Build();
+        var writer = new Thread(() =>
+        {
+            using var s = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            s.Write(bytes);
+        }) { IsBackground = true };
+        writer.Start();
+
+        using var set = new DumpSetReader(DumpSource.Expand([fifo]), new DumpOpenOptions { ComputeSha256 = true });
+        var count = 0;
+        while (set.Read())
+        {
+            count++;
+        }
+
+        Assert.True(writer.Join(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, count);
+        var input = set.Inputs.Single();
+        Assert.True(input.IsValid);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), input.Sha256);
+        Assert.Equal(bytes.Length, input.FileBytes);
     }
 }
