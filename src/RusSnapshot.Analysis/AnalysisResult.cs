@@ -41,11 +41,15 @@ public sealed record InputReport
     public ImmutableArray<DumpDiagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>
-    /// How the input was made, when a collector manifest says so: tool, server and transport, bound identity, and the
-    /// run's start and end as an ISO 8601 interval (<c>russnap-collect 0.1.0, dc1.corp.test:636 (ldaps), CORP\admin, 2026-11-20T10:00:00Z/2026-11-20T10:04:12Z</c>).
+    /// How the input was made, when a collector manifest or an AD Explorer snapshot's header says so: for the collector,
+    /// tool, server and transport, bound identity, and the run as an ISO 8601 interval
+    /// (<c>russnap-collect 0.1.0, dc1.corp.test:636 (ldaps), CORP\admin, 2026-11-20T10:00:00Z/2026-11-20T10:04:12Z</c>);
+    /// for a snapshot, <c>AD Explorer, 2021-11-30T21:48:42Z, dc.windomain.local</c>.
     /// </summary>
     public string? CollectedBy { get; init; }
 
+    /// <summary>The capture an AD Explorer snapshot's header describes (server, time, description); null for text dumps.</summary>
+    public DumpCapture? Capture { get; init; }
     /// <summary>The collector's manifest found beside the input (<c>FILE.manifest.json</c>), or null.</summary>
     public Dumps.Manifest.CollectionManifest? Collection { get; init; }
 

@@ -59,7 +59,8 @@ public static class ForestAnalyzer
             Complete = x.i.Statistics?.Complete ?? false,
             Diagnostics = [.. x.i.Diagnostics, .. x.manifest.Problem is { } p ? [p] : Array.Empty<DumpDiagnostic>()],
             Collection = x.manifest.Manifest,
-            CollectedBy = x.manifest.Manifest is { } m ? InputReport.Describe(m) : null,
+            Capture = x.i.Capture,
+            CollectedBy = x.manifest.Manifest is { } m ? InputReport.Describe(m) : x.i.Capture?.Summary(),
         }).ToImmutableArray();
 
         return new AnalysisResult

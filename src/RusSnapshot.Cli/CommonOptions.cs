@@ -12,7 +12,7 @@ internal static class CommonOptions
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Dump files (LDIF from ldifde/ldapsearch/russnap-collect, CSV from csvde), folders, .gz or .zip",
+            Description = "Dump files (LDIF from ldifde/ldapsearch/russnap-collect, CSV from csvde, AD Explorer snapshots .dat), folders, .gz or .zip",
             Arity = ArgumentArity.OneOrMore,
         };
 
@@ -82,7 +82,7 @@ internal static class CommonOptions
 
         if (sources.Count == 0)
         {
-            error.WriteLine("russnap: no dump files found in the given folders (looked for .ldf, .ldif, .csv, .gz, .zip)");
+            error.WriteLine("russnap: no dump files found in the given folders (looked for .ldf, .ldif, .csv, .dat, .gz, .zip)");
             return null;
         }
 

@@ -95,6 +95,26 @@ internal sealed class DumpDiagnosticSink
         return new(new DumpPosition(_sourceName, line, recordLine), code.Id, message, mayContinue: code.Effect != DiagnosticEffect.ReadingStopped);
     }
 
+    /// <summary>As <see cref="Report(DiagnosticCode, long, long, string)"/>, at a position of its own (a byte offset in a binary dump).</summary>
+    public void Report(DiagnosticCode code, DumpPosition position, string message)
+    {
+        if (Count(code.Severity))
+        {
+            _diagnostics.Add(new DumpDiagnostic(position, code, message));
+        }
+    }
+
+    /// <summary>As <see cref="Fail(DiagnosticCode, long, long, string)"/>, at a position of its own (a byte offset in a binary dump).</summary>
+    public DumpFormatException Fail(DiagnosticCode code, DumpPosition position, string message)
+    {
+        if (code.Effect is not (DiagnosticEffect.RecordRejected or DiagnosticEffect.ReadingStopped))
+        {
+            throw new ArgumentException($"{code.Id} does not reject a record; report it instead.", nameof(code));
+        }
+
+        return new(position, code.Id, message, mayContinue: code.Effect != DiagnosticEffect.ReadingStopped);
+    }
+
     /// <summary>
     /// Counts a diagnostic; true while there is room to keep it. Errors and warnings have separate budgets, so that a flood
     /// of warnings (trailing spaces...) can never crowd out the error that says a dump is cut off.

@@ -8,6 +8,9 @@ public enum DumpFormat
 
     /// <summary>Comma-separated values as <c>csvde</c> writes them.</summary>
     Csv,
+
+    /// <summary>A Sysinternals AD Explorer snapshot (<c>.dat</c>): binary, read by positioned reads.</summary>
+    AdExplorer,
 }
 
 /// <summary>Which program wrote a dump, as far as its content tells.</summary>
@@ -30,6 +33,9 @@ public enum DumpDialect
 
     /// <summary>RusSnapshot's own collector (ldifde-compatible LDIF with a manifest comment header).</summary>
     Collector,
+
+    /// <summary>Sysinternals AD Explorer (<c>ADExplorer64.exe -snapshot</c>).</summary>
+    AdExplorer,
 }
 
 /// <summary>Display names used in reports and JSON output.</summary>
@@ -43,9 +49,15 @@ public static class DumpDialectNames
         DumpDialect.Rfc2849 => "rfc2849",
         DumpDialect.Csvde => "csvde",
         DumpDialect.Collector => "russnap-collect",
+        DumpDialect.AdExplorer => "adexplorer",
         _ => "unknown",
     };
 
     /// <summary>The lower-case name used in JSON and text output.</summary>
-    public static string ToName(this DumpFormat format) => format == DumpFormat.Csv ? "csv" : "ldif";
+    public static string ToName(this DumpFormat format) => format switch
+    {
+        DumpFormat.Csv => "csv",
+        DumpFormat.AdExplorer => "adexplorer",
+        _ => "ldif",
+    };
 }

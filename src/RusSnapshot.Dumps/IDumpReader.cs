@@ -6,7 +6,7 @@ public interface IDumpReader : IDisposable
     /// <summary>The input's display name, used in every position.</summary>
     string SourceName { get; }
 
-    /// <summary>LDIF or CSV.</summary>
+    /// <summary>LDIF, CSV or an AD Explorer snapshot.</summary>
     DumpFormat Format { get; }
 
     /// <summary>The dialect detected so far (it can sharpen while reading, e.g. when ldapsearch's trailer appears).</summary>
@@ -17,6 +17,9 @@ public interface IDumpReader : IDisposable
 
     /// <summary>Counters of what was read.</summary>
     DumpReadStatistics Statistics { get; }
+
+    /// <summary>What the dump says about its capture (an AD Explorer snapshot's server and time); null for text dumps.</summary>
+    DumpCapture? Capture => null;
 
     /// <summary>Warnings, and errors when <see cref="DumpReaderOptions.OnBadRecord"/> is <see cref="BadRecordHandling.Collect"/>.</summary>
     IReadOnlyList<DumpDiagnostic> Diagnostics { get; }

@@ -57,6 +57,7 @@ public static class ReportBuilder
                 Dialect = Clean(i.Dialect),
                 Encoding = CleanOrNull(i.Encoding),
                 CollectedBy = CleanOrNull(i.CollectedBy),
+                Capture = i.Capture is { } c ? c with { Tool = Clean(c.Tool), Server = CleanOrNull(c.Server), Description = CleanOrNull(c.Description) } : null,
             })],
             Forest = new ReportForest(
                 forest.ConfigurationDn is null ? null : Clean(forest.ConfigurationDn),

@@ -40,6 +40,7 @@ internal sealed class ForestGenerator
     {
         SynthDialect.Ldifde => ".ldf",
         SynthDialect.Csvde => ".csv",
+        SynthDialect.AdExplorer => ".dat",
         _ => ".ldif",
     };
 
@@ -52,6 +53,12 @@ internal sealed class ForestGenerator
         if (!Spec.SplitByPartition)
         {
             return [("forest" + Extension, [Layout.ConfigurationDn, .. Layout.Domains.Select(d => d.Dn)])];
+        }
+
+        if (Spec.Dialect == SynthDialect.AdExplorer)
+        {
+            // A snapshot is one DC's view: its domain, and the Configuration partition every DC holds.
+            return [.. Layout.Domains.Select(d => (d.DnsName + Extension, ImmutableArray.Create(Layout.ConfigurationDn, d.Dn)))];
         }
 
         return [("configuration" + Extension, [Layout.ConfigurationDn]), .. Layout.Domains.Select(d => (d.DnsName + Extension, ImmutableArray.Create(d.Dn)))];
@@ -85,7 +92,7 @@ internal sealed class ForestGenerator
         foreach (var (name, contexts) in Plan())
         {
             long entries, bytes;
-            using (var sink = OpenSink(create(name)))
+            using (var sink = OpenSink(create(name), contexts))
             {
                 foreach (var nc in contexts)
                 {
@@ -151,9 +158,24 @@ internal sealed class ForestGenerator
         return spec with { Users = recipients - groups - contacts, Groups = groups, Contacts = contacts };
     }
 
-    private IEntrySink OpenSink(Stream stream) => Spec.Dialect == SynthDialect.Csvde
-        ? new CsvdeEntrySink(stream, Spec.Encoding)
-        : new LdifEntrySink(stream, Spec.Dialect, Spec.Encoding, Spec.LdapsearchPageSize);
+    private IEntrySink OpenSink(Stream stream, ImmutableArray<string> contexts) => Spec.Dialect switch
+    {
+        SynthDialect.Csvde => new CsvdeEntrySink(stream, Spec.Encoding),
+        SynthDialect.AdExplorer => new AdExplorerEntrySink(stream, Capture(contexts)),
+        _ => new LdifEntrySink(stream, Spec.Dialect, Spec.Encoding, Spec.LdapsearchPageSize),
+    };
+
+    /// <summary>
+    /// A snapshot's header: taken from the first DC of the first domain in it, at a time fixed by the seed (files stay
+    /// byte-identical), with a description saying what it is.
+    /// </summary>
+    private AdExplorerCapture Capture(ImmutableArray<string> contexts)
+    {
+        var domain = Layout.Domains.FirstOrDefault(d => contexts.Contains(d.Dn)) ?? Layout.Domains[0];
+        var time = new DateTime(2010, 6, 15, 9, 30, 0, DateTimeKind.Utc).AddSeconds(Math.Abs(Spec.Seed % 86_400));
+        return new AdExplorerCapture(domain.DomainControllers[0], time,
+            $"russnap-synth seed {Spec.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}: synthetic forest");
+    }
 
     internal void WritePartition(IEntrySink sink, string nc)
     {

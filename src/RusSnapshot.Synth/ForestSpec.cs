@@ -17,6 +17,12 @@ internal enum SynthDialect
 
     /// <summary>Microsoft <c>csvde</c> export.</summary>
     Csvde,
+
+    /// <summary>
+    /// A Sysinternals AD Explorer snapshot (<c>.dat</c>): binary, values in their attribute's type, identical blocks shared.
+    /// Split by partition, one snapshot per domain, each with the Configuration partition too (the view a DC of that domain gives).
+    /// </summary>
+    AdExplorer,
 }
 
 /// <summary>The bytes of the dump files.</summary>

@@ -18,11 +18,11 @@ internal static class SynthCommandLine
         var contacts = new Option<long?>("--contacts") { Description = "Mail-enabled contacts in total (default: users / 20)" };
         var entries = new Option<long?>("--entries") { Description = "Exact number of entries in the dump: sets users, groups (2%) and contacts (5%) of the recipients" };
         var seed = new Option<long>("--seed") { Description = "Seed of every random choice (same arguments and seed: byte-identical files)", DefaultValueFactory = _ => 1 };
-        var dialect = new Option<string>("--dialect") { Description = "Which tool's output to imitate", DefaultValueFactory = _ => "ldifde" };
-        dialect.AcceptOnlyFromAmong("ldifde", "ldapsearch", "rfc2849", "csvde");
+        var dialect = new Option<string>("--dialect") { Description = "Which tool's output to imitate (adexplorer: an AD Explorer snapshot, .dat)", DefaultValueFactory = _ => "ldifde" };
+        dialect.AcceptOnlyFromAmong("ldifde", "ldapsearch", "rfc2849", "csvde", "adexplorer");
         var encoding = new Option<string>("--encoding") { Description = "utf-8; utf-16le (with BOM, as ldifde/csvde -u); windows-1252 (ANSI, as csvde/ldifde without -u)", DefaultValueFactory = _ => "utf-8" };
         encoding.AcceptOnlyFromAmong("utf-8", "utf-16le", "windows-1252");
-        var split = new Option<bool>("--split-by-partition") { Description = "One file per naming context (configuration.*, <domain>.*), as ldifde run once per partition" };
+        var split = new Option<bool>("--split-by-partition") { Description = "One file per naming context (configuration.*, <domain>.*), as ldifde run once per partition; with adexplorer, one snapshot per domain (<domain>.dat, each with the Configuration partition)" };
         var layout = new Option<string>("--rus-layout") { Description = "RUS instances before faults: standard, single-server, redundant (two per domain) or none", DefaultValueFactory = _ => "standard" };
         layout.AcceptOnlyFromAmong("standard", "single-server", "redundant", "none");
         var servers = new Option<string>("--servers") { Description = "Exchange servers, KIND:N,... with kinds 2000, 2003, 2003fe, 2007, 2010", DefaultValueFactory = _ => "2003:2,2003fe:1,2007:1,2010:1" };
@@ -35,7 +35,7 @@ internal static class SynthCommandLine
         var pageSize = new Option<int>("--page-size") { Description = "ldapsearch dialect: paged-results page size (0: no paging)", DefaultValueFactory = _ => 1000 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors" };
 
-        var root = new RootCommand("russnap-synth: writes a synthetic Active Directory / Exchange forest dump (ldifde, ldapsearch, RFC 2849 or csvde) for benchmarks and tests.")
+        var root = new RootCommand("russnap-synth: writes a synthetic Active Directory / Exchange forest dump (ldifde, ldapsearch, RFC 2849, csvde or an AD Explorer snapshot) for benchmarks and tests.")
         {
             outputPath, domains, users, groups, contacts, entries, seed, dialect, encoding, split, layout, servers, faults, pageSize, quiet,
         };
@@ -72,6 +72,7 @@ internal static class SynthCommandLine
                     "ldapsearch" => SynthDialect.Ldapsearch,
                     "rfc2849" => SynthDialect.Rfc2849,
                     "csvde" => SynthDialect.Csvde,
+                    "adexplorer" => SynthDialect.AdExplorer,
                     _ => SynthDialect.Ldifde,
                 },
                 Encoding = parse.GetValue(encoding) switch

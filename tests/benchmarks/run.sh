@@ -6,10 +6,12 @@
 # CSV Python's csv module. Prints a Markdown table: wall time (best of the runs), MB/s (10^6 bytes), entries/s,
 # max RSS; then the growth from the smallest to the largest size.
 #
-# Usage: tests/benchmarks/run.sh [--sizes "100000 1000000"] [--kinds "ldifde csvde csvde-ansi ldifde-u"] [--repeat N]
+# Usage: tests/benchmarks/run.sh [--sizes "100000 1000000"] [--kinds "ldifde csvde csvde-ansi ldifde-u adexplorer"] [--repeat N]
 #                               [--skip-slow-peers] [--dir DIR]
 #   --kinds             which dumps: ldifde (UTF-8), csvde (UTF-8), csvde-ansi (Windows-1252, csvde without -u),
-#                       ldifde-u (UTF-16LE with BOM, ldifde -u); the peers read only the UTF-8 LDIF and the CSVs
+#                       ldifde-u (UTF-16LE with BOM, ldifde -u), adexplorer (an AD Explorer snapshot of the whole forest,
+#                       read by positioned reads); the peers read only the UTF-8 LDIF and the CSVs, and are only
+#                       needed for those kinds
 #   --repeat N          runs per fast reader, best wall time kept (default 3); python and Perl run once
 #   --skip-slow-peers   skip python-ldap, Net::LDAP and Python csv on dumps over 500 MB (they take minutes)
 #   --dir DIR           where dumps and builds go (default /tmp/russnap-bench; needs about 13 GB)
@@ -21,7 +23,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIZES="100000 1000000"
 REPEAT=3
 SKIP_SLOW=0
-KINDS="ldifde csvde csvde-ansi ldifde-u"
+KINDS="ldifde csvde csvde-ansi ldifde-u adexplorer"
 DIR=/tmp/russnap-bench
 SEED=1
 while [ $# -gt 0 ]; do
@@ -38,11 +40,18 @@ done
 LOCK=/tmp/rs-build.lock
 PY=/usr/bin/python3           # Debian's python, which has python3-ldap
 TIME=/usr/bin/time
-for tool in "$TIME" "$PY" perl slapadd dotnet; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3-ldap libnet-ldap-perl slapd time)" >&2; exit 1; }
+for tool in "$TIME" dotnet; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install time)" >&2; exit 1; }
 done
-"$PY" -c 'import ldif' 2>/dev/null || { echo "python3-ldap is missing" >&2; exit 1; }
-perl -MNet::LDAP::LDIF -e 1 2>/dev/null || { echo "libnet-ldap-perl is missing" >&2; exit 1; }
+PEERS=0
+for kind in $KINDS; do case "$kind" in ldifde|csvde|csvde-ansi) PEERS=1 ;; esac; done
+if [ "$PEERS" = 1 ]; then
+  for tool in "$PY" perl slapadd; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3-ldap libnet-ldap-perl slapd)" >&2; exit 1; }
+  done
+  "$PY" -c 'import ldif' 2>/dev/null || { echo "python3-ldap is missing" >&2; exit 1; }
+  perl -MNet::LDAP::LDIF -e 1 2>/dev/null || { echo "libnet-ldap-perl is missing" >&2; exit 1; }
+fi
 
 mkdir -p "$DIR"
 BIN="$DIR/bin"
@@ -179,6 +188,15 @@ for N in $SIZES; do
     fi
   done
 
+  # An AD Explorer snapshot of the same forest (one file, every partition): binary, read at random, blocks shared.
+  if wanted adexplorer; then
+    KIND=adexplorer; file="$DIR/adexplorer-$N.dat"
+    generate "$KIND" "$N" "$file" --dialect adexplorer
+    measure "cat > /dev/null" "$REPEAT" "$file" none sh -c 'cat "$1" >/dev/null' sh "$file"
+    measure "russnap validate" "$REPEAT" "$file" line "$RUSSNAP" validate "$file"
+    measure "russnap analyze (md+json+html)" "$REPEAT" "$file" line "$RUSSNAP" analyze "$file" -o "$DIR/reports" --timestamp 0 --fail-on never
+  fi
+
   # ldifde -u: the same LDIF in UTF-16LE with a BOM, twice the bytes (the reader transcodes it to UTF-8).
   if wanted ldifde-u; then
     KIND=ldifde-u; file="$DIR/ldifde-u-$N.ldf"
@@ -192,7 +210,11 @@ done
 # ---------------------------------------------------------------- report
 echo
 echo "Machine: $(nproc) vCPU, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/{print $2}') GB RAM, $(uname -sr)"
-echo "Tools: .NET $(dotnet --version), $("$PY" -c 'import ldap; print("python-ldap", ldap.__version__)'), Net::LDAP $(perl -MNet::LDAP -e 'print $Net::LDAP::VERSION'), slapd $(dpkg-query -W -f '${Version}' slapd 2>/dev/null || echo '?')"
+if [ "$PEERS" = 1 ]; then
+  echo "Tools: .NET $(dotnet --version), $("$PY" -c 'import ldap; print("python-ldap", ldap.__version__)'), Net::LDAP $(perl -MNet::LDAP -e 'print $Net::LDAP::VERSION'), slapd $(dpkg-query -W -f '${Version}' slapd 2>/dev/null || echo '?')"
+else
+  echo "Tools: .NET $(dotnet --version)"
+fi
 echo "Best wall time of the runs; page cache warm; MB = 10^6 bytes; RSS = max resident set size."
 echo
 echo "| dump | entries | size MB | reader | runs | wall s | MB/s | entries/s | max RSS MB | entries seen |"

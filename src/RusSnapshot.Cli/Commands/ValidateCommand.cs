@@ -181,6 +181,12 @@ internal static class ValidateCommand
             json.WriteStartObject();
             json.WriteNumber("line", d.Position.Line);
             json.WriteNumber("recordLine", d.Position.RecordStartLine);
+            if (d.Position.Offset is { } offset)
+            {
+                // A binary input (an AD Explorer snapshot): "line" is the object's index, this the byte offset.
+                json.WriteNumber("offset", offset);
+            }
+
             json.WriteString("code", d.Code);
             json.WriteString("message", d.Message);
             json.WriteEndObject();

@@ -16,7 +16,8 @@ internal static class DiagnosticsPage
         md.Append("# Diagnostic codes\n\n");
         md.Append("<!-- Generated from src/RusSnapshot.Dumps/Diagnostics/DiagnosticCodes.cs: do not edit by hand. -->\n\n");
         md.Append("Every problem the readers find in a dump is reported with one of these codes, with the file, the line and ");
-        md.Append("the record's first line. Codes are stable: reports, tests and rules name them.\n\n");
+        md.Append("the record's first line (in an AD Explorer snapshot, which has no lines: the byte offset and the object's index, ");
+        md.Append("`file@0x1A2B3C, object 812`). Codes are stable: reports, tests and rules name them.\n\n");
         md.Append("What happens to the reading is the code's own, as `russnap` reads (bad records collected, not thrown):\n\n");
         md.Append("- **noted**: a warning; the record is kept as read and reading goes on.\n");
         md.Append("- **record rejected**: the record is counted, not used, and reading goes on with the next one.\n");
@@ -45,6 +46,7 @@ internal static class DiagnosticsPage
     [
         ("LDIF (ldifde, ldapsearch, the collector)", "LDIF-"),
         ("CSV (csvde)", "CSV-"),
+        ("AD Explorer snapshots (.dat)", "ADX-"),
         ("Inputs (opening, decoding, folders, duplicates)", null),
     ];
 

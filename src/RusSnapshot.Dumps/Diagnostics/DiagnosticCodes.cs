@@ -6,6 +6,80 @@ namespace RusSnapshot.Dumps;
 /// </summary>
 public static class DiagnosticCodes
 {
+    // ---------------------------------------------------------------- AD Explorer snapshots (.dat)
+
+    /// <summary>ADX-ATTRIBUTE-COUNT: The header's count of attribute entries differs from the entries the object records hold (the objects are read as they are).</summary>
+    public static readonly DiagnosticCode AdxAttributeCount = new("ADX-ATTRIBUTE-COUNT", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The header's count of attribute entries differs from the entries the object records hold (the objects are read as they are).");
+
+    /// <summary>ADX-DN-STRING: An attribute of type 28 (DN-String, syntax 2.5.5.14), whose layout no public source settles: its values are not read (RUS analysis needs none of them).</summary>
+    public static readonly DiagnosticCode AdxDnString = new("ADX-DN-STRING", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "An attribute of type 28 (DN-String, syntax 2.5.5.14), whose layout no public source settles: its values are not read (RUS analysis needs none of them).");
+
+    /// <summary>ADX-EXTRA-RECORD: A record after the objects the header counts holds more than a DN, so it is not a placeholder for an uncaptured parent: it is not read.</summary>
+    public static readonly DiagnosticCode AdxExtraRecord = new("ADX-EXTRA-RECORD", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "A record after the objects the header counts holds more than a DN, so it is not a placeholder for an uncaptured parent: it is not read.");
+
+    /// <summary>ADX-HEADER: The snapshot header is not AD Explorer's (signature) or is inconsistent (object count, table offsets): nothing of the file is read.</summary>
+    public static readonly DiagnosticCode AdxHeader = new("ADX-HEADER", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The snapshot header is not AD Explorer's (signature) or is inconsistent (object count, table offsets): nothing of the file is read.");
+
+    /// <summary>ADX-INCOMPLETE: The signature is `win-ad-XX`: AD Explorer sets the final signature last, so this capture never finished and the file is refused.</summary>
+    public static readonly DiagnosticCode AdxIncomplete = new("ADX-INCOMPLETE", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The signature is `win-ad-XX`: AD Explorer sets the final signature last, so this capture never finished and the file is refused.");
+
+    /// <summary>ADX-MARKER: The header's format marker is not 0x00010001, the only one known: the file is read as that version.</summary>
+    public static readonly DiagnosticCode AdxMarker = new("ADX-MARKER", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The header's format marker is not 0x00010001, the only one known: the file is read as that version.");
+
+    /// <summary>ADX-NO-DN: An object record whose first entry is not a single non-empty `distinguishedName`: the object has no name and is not read.</summary>
+    public static readonly DiagnosticCode AdxNoDn = new("ADX-NO-DN", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "An object record whose first entry is not a single non-empty `distinguishedName`: the object has no name and is not read.");
+
+    /// <summary>ADX-OBJECT-COUNT: The object area ends before the number of objects the header counts: the file is incomplete.</summary>
+    public static readonly DiagnosticCode AdxObjectCount = new("ADX-OBJECT-COUNT", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The object area ends before the number of objects the header counts: the file is incomplete.");
+
+    /// <summary>ADX-PROPERTY-TABLE: The property table (attribute names and types) is malformed or lacks `distinguishedName`: no object can be decoded.</summary>
+    public static readonly DiagnosticCode AdxPropertyTable = new("ADX-PROPERTY-TABLE", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The property table (attribute names and types) is malformed or lacks `distinguishedName`: no object can be decoded.");
+
+    /// <summary>ADX-RECORD-SIZE: An object record's size is too small or runs past the object area: where the next record starts is unknown, so the rest is not read.</summary>
+    public static readonly DiagnosticCode AdxRecordSize = new("ADX-RECORD-SIZE", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "An object record's size is too small or runs past the object area: where the next record starts is unknown, so the rest is not read.");
+
+    /// <summary>ADX-SPOOL-LIMIT: A snapshot inside a `.gz` or `.zip` (or a pipe) is larger than the temporary copy it needs for random access may be: extract it and give the `.dat` itself.</summary>
+    public static readonly DiagnosticCode AdxSpoolLimit = new("ADX-SPOOL-LIMIT", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "A snapshot inside a `.gz` or `.zip` (or a pipe) is larger than the temporary copy it needs for random access may be: extract it and give the `.dat` itself.");
+
+    /// <summary>ADX-STRING: A string value without its terminating NUL inside the object area, or not valid UTF-16: the object is not read.</summary>
+    public static readonly DiagnosticCode AdxString = new("ADX-STRING", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "A string value without its terminating NUL inside the object area, or not valid UTF-16: the object is not read.");
+
+    /// <summary>ADX-TABLE: An object record's attribute table does not fit in the record, or names an attribute outside the property table: the object is not read.</summary>
+    public static readonly DiagnosticCode AdxTable = new("ADX-TABLE", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "An object record's attribute table does not fit in the record, or names an attribute outside the property table: the object is not read.");
+
+    /// <summary>ADX-TREE: The tree index (which AD Explorer needs to open the file) is malformed or does not visit every object record: the file is corrupt.</summary>
+    public static readonly DiagnosticCode AdxTree = new("ADX-TREE", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The tree index (which AD Explorer needs to open the file) is malformed or does not visit every object record: the file is corrupt.");
+
+    /// <summary>ADX-TRUNCATED: The file ends inside the header, the object area, a table or the tree index: the snapshot was cut off.</summary>
+    public static readonly DiagnosticCode AdxTruncated = new("ADX-TRUNCATED", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
+        "The file ends inside the header, the object area, a table or the tree index: the snapshot was cut off.");
+
+    /// <summary>ADX-VALUE-OFFSET: A value block, string or byte string of an object lies outside the object area: the object is not read.</summary>
+    public static readonly DiagnosticCode AdxValueOffset = new("ADX-VALUE-OFFSET", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "A value block, string or byte string of an object lies outside the object area: the object is not read.");
+
+    /// <summary>ADX-VALUE-TOO-LARGE: A value over the value size limit, or an object whose values together exceed the record size limit: the object is not read.</summary>
+    public static readonly DiagnosticCode AdxValueTooLarge = new("ADX-VALUE-TOO-LARGE", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "A value over the value size limit, or an object whose values together exceed the record size limit: the object is not read.");
+
+    /// <summary>ADX-VALUE-TYPE: An attribute whose value type (adsType) is none of those AD Explorer writes: its values are not read.</summary>
+    public static readonly DiagnosticCode AdxValueType = new("ADX-VALUE-TYPE", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "An attribute whose value type (adsType) is none of those AD Explorer writes: its values are not read.");
+
     // ---------------------------------------------------------------- LDIF reader
 
     /// <summary>LDIF-ADD-EMPTY: A `changetype: add` record has no attribute (RFC 2849 requires one; in an ldifde dump the record was cut off).</summary>

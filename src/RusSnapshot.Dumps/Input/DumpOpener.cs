@@ -20,12 +20,22 @@ public sealed record DumpOpenOptions
     /// Off by default: it costs a pass over every byte, on the reading thread.
     /// </summary>
     public bool ComputeSha256 { get; init; }
+
+    /// <summary>The default of <see cref="MaxSnapshotSpoolBytes"/>: 4 GiB.</summary>
+    public const long DefaultMaxSnapshotSpoolBytes = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// An AD Explorer snapshot must be read at random; one inside a <c>.gz</c> or a <c>.zip</c>, or from a pipe, is first
+    /// copied (to memory up to 16 MiB, else to a temporary file only this process can read, deleted when closed). A larger
+    /// one is refused (<c>ADX-SPOOL-LIMIT</c>): extract it and give the file. Default 4 GiB.
+    /// </summary>
+    public long MaxSnapshotSpoolBytes { get; init; } = DefaultMaxSnapshotSpoolBytes;
 }
 
 /// <summary>Opens a <see cref="DumpSource"/>: detects encoding and format, transcodes to UTF-8, and returns the right reader.</summary>
 public static class DumpOpener
 {
-    /// <summary>Opens a source for reading.</summary>
+    /// <summary>Opens a source for reading: an AD Explorer snapshot by its signature (or its <c>.dat</c> name), else LDIF or csvde CSV.</summary>
     /// <exception cref="DumpFormatException">The content is neither LDIF nor csvde CSV.</exception>
     public static OpenedDump Open(DumpSource source, DumpOpenOptions? options = null)
     {
@@ -38,6 +48,14 @@ public static class DumpOpener
             var prefix = new byte[Math.Min(DumpEncodings.SniffBytes, 64 * 1024)];
             var length = ReadAtMost(raw, prefix, prefix.Length);
             var atEnd = length < prefix.Length;
+            if (options.Format == DumpFormat.AdExplorer
+                || (options.Format is null && (AdExplorer.AdExplorerFormat.LooksLikeSnapshot(prefix.AsSpan(0, length)) || AdExplorer.AdExplorerFormat.IsSnapshotFileName(source.DisplayName))))
+            {
+                // Binary and read at random: no encoding, no transcoding. A .dat without the signature is refused by the reader, with the reason.
+                var snapshot = AdExplorer.AdExplorerReader.ForSource(source, raw, prefix.AsSpan(0, length), options);
+                return new OpenedDump(source, snapshot, DumpFormat.AdExplorer, () => "binary") { Digest = digest };
+            }
+
             if (!atEnd)
             {
                 // Read further, up to the sniff limit, only to tell UTF-8 from ANSI.
@@ -177,10 +195,10 @@ public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat
     /// <summary>The reader.</summary>
     public IDumpReader Reader { get; } = reader;
 
-    /// <summary>LDIF or CSV.</summary>
+    /// <summary>LDIF, CSV or an AD Explorer snapshot.</summary>
     public DumpFormat Format { get; } = format;
 
-    /// <summary>The detected (or forced) encoding, e.g. <c>utf-16le-bom</c>.</summary>
+    /// <summary>The detected (or forced) encoding, e.g. <c>utf-16le-bom</c>; <c>binary</c> for an AD Explorer snapshot.</summary>
     public string EncodingName => encodingName();
 
     /// <summary>The file's size and hash, filled in as it is read.</summary>

@@ -8,7 +8,7 @@ public sealed class DumpInputSummary
     /// <summary>The input.</summary>
     public DumpSource Source { get; }
 
-    /// <summary>LDIF or CSV (null when the input could not be opened).</summary>
+    /// <summary>LDIF, CSV or an AD Explorer snapshot (null when the input could not be opened).</summary>
     public DumpFormat? Format { get; internal set; }
 
     /// <summary>The dialect detected.</summary>
@@ -30,6 +30,9 @@ public sealed class DumpInputSummary
     /// (<see cref="DumpReadStatistics.Bytes"/>). Null when unknown (a pipe not read to its end, an input not opened).
     /// </summary>
     public long? FileBytes { get; internal set; }
+
+    /// <summary>What the input says about its capture: an AD Explorer snapshot's server and time (null for text dumps).</summary>
+    public DumpCapture? Capture { get; internal set; }
 
     /// <summary>The reader's counters (null when the input could not be opened).</summary>
     public DumpReadStatistics? Statistics { get; internal set; }
@@ -241,19 +244,43 @@ public sealed class DumpSetReader : IDisposable
 
     /// <summary>
     /// Order-independent content hash over (attribute type, decoded value) pairs, so that the same entry exported by csvde
-    /// and by ldifde (other attribute order, plain vs base64) is not a conflict.
+    /// and by ldifde (other attribute order, plain vs base64) is not a conflict. Attributes AD does not replicate
+    /// (<see cref="IsLocalToTheDc"/>) are left out: two copies of one object read from two DCs (the Configuration partition
+    /// that every AD Explorer snapshot holds, exports run against different DCs) differ in them by nature.
     /// </summary>
     private static ulong ContentHash(DumpRecord record)
     {
         ulong sum = 0;
+        ulong count = 0;
         for (var i = 0; i < record.Count; i++)
         {
-            var name = FastHash.HashIgnoreAsciiCase(record.NameAt(i));
+            var type = record.NameAt(i);
+            if (IsLocalToTheDc(type))
+            {
+                continue;
+            }
+
+            var name = FastHash.HashIgnoreAsciiCase(type);
             sum += FastHash.Hash(record.ValueAt(i), seed: name);
+            count++;
         }
 
-        return sum ^ (ulong)record.Count;
+        return sum ^ count;
     }
+
+    /// <summary>
+    /// Attributes each DC keeps for itself, not replicated (MS-ADTS 3.1.1.1.9; FLAG_ATTR_NOT_REPLICATED in their schema
+    /// systemFlags): the DC's update sequence numbers and change time, and logon counters.
+    /// </summary>
+    internal static bool IsLocalToTheDc(ReadOnlySpan<byte> type) => type.Length switch
+    {
+        9 => System.Text.Ascii.EqualsIgnoreCase(type, "lastLogon"u8),
+        10 => System.Text.Ascii.EqualsIgnoreCase(type, "uSNCreated"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "uSNChanged"u8)
+            || System.Text.Ascii.EqualsIgnoreCase(type, "lastLogoff"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "logonCount"u8),
+        11 => System.Text.Ascii.EqualsIgnoreCase(type, "whenChanged"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "badPwdCount"u8),
+        15 => System.Text.Ascii.EqualsIgnoreCase(type, "badPasswordTime"u8),
+        _ => false,
+    };
 
     private ulong HashOf(DnKey key) =>
         FastHash.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.Canonical.AsSpan()), _hashSeed);
@@ -356,6 +383,7 @@ public sealed class DumpSetReader : IDisposable
 
         var reader = _current.Reader;
         _summary!.Dialect = reader.Dialect;
+        _summary.Capture = reader.Capture;
         _summary.Encoding = _current.EncodingName; // may have been decided while reading
         _summary.Sha256 = _current.Digest.Sha256;
         _summary.FileBytes = _current.Digest.FileBytes;

@@ -79,13 +79,14 @@ public sealed class DumpSource
         return new DumpSourceExpansion(result, notes);
     }
 
-    /// <summary>True for names the analyzer reads when given a folder.</summary>
+    /// <summary>True for names the analyzer reads when given a folder: <c>.ldf</c>, <c>.ldif</c>, <c>.csv</c>, <c>.dat</c> (AD Explorer), their <c>.gz</c>, and <c>.zip</c>.</summary>
     public static bool IsDumpFileName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var n = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         return n.EndsWith(".ldf", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".ldif", StringComparison.OrdinalIgnoreCase)
-            || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+            || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            || n.EndsWith(".dat", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void AddFile(List<DumpSource> result, string file)

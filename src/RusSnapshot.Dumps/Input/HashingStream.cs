@@ -13,6 +13,9 @@ namespace RusSnapshot.Dumps.Input;
 internal sealed class HashingStream(Stream inner, InputDigest digest) : ReadOnlyStreamBase
 {
     private readonly BackgroundHash? _hash = digest.ComputeSha256 ? new BackgroundHash() : null;
+
+    /// <summary>The stream counted: a format read at random (an AD Explorer snapshot) uses a regular file's handle directly.</summary>
+    internal Stream Inner => inner;
     private long _bytes;
     private bool _ended;
 

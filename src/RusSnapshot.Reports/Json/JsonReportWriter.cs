@@ -54,6 +54,17 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteNumber("warnings", i.Warnings);
             w.WriteBoolean("complete", i.Complete);
             w.WriteStringOrNull("collectedBy", i.CollectedBy);
+            if (i.Capture is { } capture)
+            {
+                // Only inputs whose format records its capture (AD Explorer snapshots) have this object.
+                w.WriteStartObject("capture");
+                w.WriteString("tool", capture.Tool);
+                w.WriteStringOrNull("time", capture.Time is { } time ? ReportText.Timestamp(time) : null);
+                w.WriteStringOrNull("server", capture.Server);
+                w.WriteStringOrNull("description", capture.Description);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
