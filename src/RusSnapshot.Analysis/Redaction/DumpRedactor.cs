@@ -18,7 +18,7 @@ namespace RusSnapshot.Analysis.Redaction;
 /// <param name="SearchRecords">ldapsearch search result and reference records written.</param>
 /// <param name="ChangeRecords">LDIF change records other than add (delete, modify, moddn) left out: the analysis ignores them, and the writers do not write them.</param>
 /// <param name="DroppedValues">Free-text values dropped.</param>
-/// <param name="Errors">The input's reading errors; when there is any, the output is not a faithful copy and must not be kept.</param>
+/// <param name="Errors">The input's reading errors that lost records or stopped the reading; when there is any, the output is not a faithful copy and must not be kept.</param>
 public sealed record RedactedInput(
     string Source, string OutputName, DumpFormat Format, DumpDialect Dialect, string Encoding, long Entries, long SearchRecords,
     long ChangeRecords, long DroppedValues, IReadOnlyList<DumpDiagnostic> Errors);
@@ -104,11 +104,15 @@ public sealed class DumpRedactor
             ? WriteCsv(reader, first, sink, encoding, crlf, cancel)
             : WriteLdif(reader, first, sink, dialect, encoding, crlf, cancel);
 
-        var errors = reader.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (reader.Statistics.Errors > 0 && errors.Count == 0)
+        // Errors that only say the dump is incomplete (an ldapsearch that stopped at a size limit) are reproduced by the
+        // redacted copy, which the analysis then reports alike; errors that lost records or stopped the reading are not.
+        var errors = reader.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error && (DiagnosticCodes.Find(d.Code)?.Effect ?? DiagnosticEffect.ReadingStopped) != DiagnosticEffect.DumpIncomplete)
+            .ToList();
+        if (reader.Statistics.RejectedRecords > 0 && errors.Count == 0)
         {
             errors.Add(new DumpDiagnostic(new DumpPosition(source.DisplayName, 0, 0), DiagnosticSeverity.Error, "INPUT",
-                "the input has reading errors"));
+                "the input has records that could not be read"));
         }
 
         return new RedactedInput(source.DisplayName, outputName, opened.Format, reader.Dialect, CleanEncodingName(opened.EncodingName),
