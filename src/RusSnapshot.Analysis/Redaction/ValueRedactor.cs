@@ -158,6 +158,38 @@ public sealed partial class ValueRedactor(Pseudonyms pseudonyms)
     }
 
     /// <summary>
+    /// Replaces, in free text written about a dump (a support case's title and description), the names that the dump
+    /// held and that were replaced in it, with the same pseudonyms; other words stay. So the text speaks of the
+    /// redacted dump's names and leaks none of the original's.
+    /// </summary>
+    public string KnownNames(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsTokenChar(text, i))
+            {
+                result.Append(text[i++]);
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && IsTokenChar(text, end))
+            {
+                end++;
+            }
+
+            var token = text[i..end];
+            result.Append(Pseudonyms.Tokens.ContainsKey(token.ToUpperInvariant()) ? Pseudonyms.Token(token) : token);
+            i = end;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
     /// Redacts an LDAP filter: attribute names, operators and structure kept; each assertion's value redacted as text,
     /// except class names (<c>objectClass</c>, <c>objectCategory</c> assertions).
     /// </summary>

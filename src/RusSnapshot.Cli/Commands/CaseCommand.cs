@@ -191,7 +191,10 @@ internal static class CaseCommand
                 return ExitCodes.InternalError;
             }
 
-            File.WriteAllText(Path.Combine(target, SupportCases.SpecFile), CaseYaml(args, redacted, languages, run, pseudonyms.Key.IsRandom));
+            // The engineer's title and description may name the customer's objects: the names the dump held are replaced as in it.
+            var names = new ValueRedactor(pseudonyms);
+            var described = args with { Title = args.Title is null ? null : names.KnownNames(args.Title), Description = args.Description is null ? null : names.KnownNames(args.Description) };
+            File.WriteAllText(Path.Combine(target, SupportCases.SpecFile), CaseYaml(described, redacted, languages, run, pseudonyms.Key.IsRandom));
             var approved = SupportCases.Check(target, approve: true, cancel);
             var verified = SupportCases.Check(target, cancel: cancel);
             if (!approved.Passed || !verified.Passed)
@@ -217,7 +220,7 @@ internal static class CaseCommand
                 ConsoleText.Line(output, $"  {f}");
             }
 
-            ConsoleText.Line(output, $"review {Path.Combine(target, SupportCases.SpecFile)} (title, description), then commit the folder; 'russnap case check' runs it");
+            ConsoleText.Line(output, $"review {Path.Combine(target, SupportCases.SpecFile)} (the dump's names in the title and description were replaced as in the dump; generatedWith is kept as given), then commit the folder; 'russnap case check' runs it");
             moved = false; // kept
             return ExitCodes.Success;
         }
