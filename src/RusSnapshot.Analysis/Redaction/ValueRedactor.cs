@@ -13,6 +13,11 @@ namespace RusSnapshot.Analysis.Redaction;
 /// </summary>
 public sealed partial class ValueRedactor(Pseudonyms pseudonyms)
 {
+    /// <summary>Values redacted lately, by their text: a dump repeats the same DNs (object categories, homeMDB, members) on every recipient.</summary>
+    private const int CacheSize = 16 * 1024;
+
+    private readonly Dictionary<string, string> _recent = new(StringComparer.Ordinal);
+
     /// <summary>The name map behind this redactor.</summary>
     public Pseudonyms Pseudonyms { get; } = pseudonyms ?? throw new ArgumentNullException(nameof(pseudonyms));
 
@@ -27,6 +32,24 @@ public sealed partial class ValueRedactor(Pseudonyms pseudonyms)
         {
             return value;
         }
+
+        if (_recent.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        var redacted = TextCore(value);
+        if (_recent.Count >= CacheSize)
+        {
+            _recent.Clear(); // bounded: memory stays the name map's, whatever the dump's size
+        }
+
+        _recent[value] = redacted;
+        return redacted;
+    }
+
+    private string TextCore(string value)
+    {
 
         if (value[0] == '<' && ExtendedDn(value) is { } extended)
         {
