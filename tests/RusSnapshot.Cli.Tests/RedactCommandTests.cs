@@ -295,6 +295,28 @@ public sealed class RedactCommandTests
     }
 
     [Fact]
+    public void An_ldapsearch_output_cut_before_its_result_stays_cut_and_one_that_finished_stays_finished()
+    {
+        using var temp = new TempFolder();
+        var dir = Path.Combine(SupportCaseTests.CasesRoot, "healthy-ldapsearch");
+        var whole = File.ReadAllText(Path.Combine(dir, "child1.contoso.test.ldif"));
+        var cut = temp.Write("input/child1.contoso.test.ldif", whole[..whole.LastIndexOf("# search result", StringComparison.Ordinal)]);
+        File.Copy(Path.Combine(dir, "configuration.ldif"), Path.Combine(temp.Path, "input", "configuration.ldif"));
+        File.Copy(Path.Combine(dir, "contoso.test.ldif"), Path.Combine(temp.Path, "input", "contoso.test.ldif"));
+
+        var redaction = RedactionProof.Redact(Directory.GetFiles(Path.Combine(temp.Path, "input")), temp.Path);
+
+        RedactionProof.AssertSameFindings(redaction, temp.Path);
+        var original = CliRunner.Run("analyze", Path.Combine(temp.Path, "input"), "-o", Path.Combine(temp.Path, "reports-original"), "--format", "json");
+        var run = CliRunner.Run("analyze", redaction.Output, "-o", Path.Combine(temp.Path, "reports"), "--format", "json");
+        Assert.Equal(original.ExitCode, run.ExitCode);
+        var json = File.ReadAllText(Path.Combine(temp.Path, "reports", "russnap-report.json"));
+        // One unfinished search: the cut input's; the two that finished still do.
+        Assert.Single(json.Split('\n'), l => l.Contains("\"messageId\": \"RSN1001.ldapsearchUnfinished\"", StringComparison.Ordinal));
+        Assert.True(File.Exists(cut));
+    }
+
+    [Fact]
     public void A_csvde_export_stays_csv_in_its_code_page_with_binary_values_as_hex()
     {
         using var temp = new TempFolder();

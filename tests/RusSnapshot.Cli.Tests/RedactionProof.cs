@@ -319,7 +319,7 @@ internal static partial class RedactionProof
                 }
 
                 var text = Encoding.UTF8.GetString(value);
-                if (record.Kind is DumpRecordKind.SearchResult && type is "search" or "result" or "control")
+                if (record.Kind is DumpRecordKind.SearchResult && type is "search" or "result" or "control" or "pagedresults")
                 {
                     continue;
                 }

@@ -185,7 +185,7 @@ public sealed class DumpRedactor
                         var redacted = Entries.Redact(record, replaceFreeTextWhenNothingElse: ldifDialect == LdifDialect.Ldifde);
                         framing?.BeforeRecord();
                         framing?.EntryComment(redacted.Dn);
-                        WriteEntry(writer, redacted, framing is not null);
+                        WriteEntry(writer, redacted);
                         entries++;
                         dropped += redacted.DroppedValues;
                         break;
@@ -227,10 +227,9 @@ public sealed class DumpRedactor
         return (entries, search, changes, dropped);
     }
 
-    private static void WriteEntry(LdifWriter writer, RedactedEntry entry, bool contentRecord)
+    private static void WriteEntry(LdifWriter writer, RedactedEntry entry)
     {
         writer.BeginEntry(entry.Dn);
-        var first = true;
         foreach (var attribute in entry.Attributes)
         {
             var description = Encoding.ASCII.GetBytes(attribute.Description);
@@ -240,17 +239,11 @@ public sealed class DumpRedactor
                 {
                     writer.WriteUrlValue(description, value.Bytes);
                 }
-                else if (first && contentRecord && attribute.Description.ToUpperInvariant() is "CHANGETYPE" or "CONTROL")
-                {
-                    // A content record's first line cannot be one of these (it would read as a change record); not met in AD.
-                    continue;
-                }
                 else
                 {
+                    // Binary values as base64 whatever their bytes, as ldifde and ldapsearch write them.
                     writer.WriteValue(description, value.Bytes, forceBase64: value.IsBinary);
                 }
-
-                first = false;
             }
         }
 
@@ -261,10 +254,17 @@ public sealed class DumpRedactor
     private static bool IsSafeUrl(ReadOnlySpan<byte> url) =>
         !url.IsEmpty && url[0] is not ((byte)' ' or (byte)':' or (byte)'<') && !url.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
 
-    private static bool IsFailedResult(RedactedEntry record) =>
-        record.Attributes.FirstOrDefault(a => string.Equals(a.Description, "result", StringComparison.OrdinalIgnoreCase)) is { Values.Count: > 0 } r
-        && !Encoding.UTF8.GetString(r.Values[0].Bytes).StartsWith("0 ", StringComparison.Ordinal)
-        && Encoding.UTF8.GetString(r.Values[0].Bytes) != "0";
+    private static bool IsFailedResult(RedactedEntry record)
+    {
+        var result = record.Attributes.FirstOrDefault(a => string.Equals(a.Description, "result", StringComparison.OrdinalIgnoreCase));
+        if (result is not { Values.Count: > 0 })
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(result.Values[0].Bytes);
+        return text != "0" && !text.StartsWith("0 ", StringComparison.Ordinal);
+    }
 
     private static string TypeOf(string description) =>
         description.IndexOf(';', StringComparison.Ordinal) is var i and >= 0 ? description[..i] : description;

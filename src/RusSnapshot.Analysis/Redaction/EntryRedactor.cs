@@ -110,8 +110,8 @@ public sealed class EntryRedactor(ValueRedactor values)
         ArgumentNullException.ThrowIfNull(type);
         if (searchRecord)
         {
-            // ldapsearch's search:/result:/control: lines are counters and codes; matchedDN, text and ref: name things.
-            return type.ToUpperInvariant() is "SEARCH" or "RESULT" or "CONTROL"
+            // ldapsearch's search:/result:/control:/pagedresults: lines are counters, codes and cookies; matchedDN, text and ref: name things.
+            return type.ToUpperInvariant() is "SEARCH" or "RESULT" or "CONTROL" or "PAGEDRESULTS"
                 ? new RedactedValue(bytes.ToArray(), false)
                 : Text(Values.Text(Encoding.UTF8.GetString(bytes)));
         }
