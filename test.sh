@@ -40,6 +40,21 @@ read -r passed failed skipped < <(
     }
     END { printf "%d %d %d\n", p, f, t - e }')   # VSTest counts skipped tests as neither notExecuted nor executed
 
+# The release check (CI=true, or RUSSNAP_RELEASE_CHECK=1): build what a release ships and check it; each check counts
+# as one test. A few minutes on two cores, so not on every local run.
+if [ "${CI:-}" = "true" ] || [ "${RUSSNAP_RELEASE_CHECK:-}" = "1" ]; then
+  release="$(pwd)/artifacts/release"
+  if bash scripts/build-release.sh "$release" > "$results/release-build.txt" 2>&1; then
+    bash scripts/check-release.sh "$release" | tee "$results/release-check.txt"
+    passed=$((passed + $(grep -c '^ok: ' "$results/release-check.txt")))
+    failed=$((failed + $(grep -c '^FAILED: ' "$results/release-check.txt")))
+  else
+    tail -20 "$results/release-build.txt"
+    echo "FAILED: scripts/build-release.sh (log: $results/release-build.txt)"
+    failed=$((failed + 1))
+  fi
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report
 fi

@@ -40,8 +40,24 @@ public sealed record InputReport
 
     public ImmutableArray<DumpDiagnostic> Diagnostics { get; init; } = [];
 
-    /// <summary>How the input was made, when a collector manifest says so (e.g. <c>russnap-collect 0.1.0, 2026-11-20T10:00:00Z, dc1.contoso.com</c>).</summary>
+    /// <summary>
+    /// How the input was made, when a collector manifest says so: tool, server and transport, bound identity, and the
+    /// run's start and end as an ISO 8601 interval (<c>russnap-collect 0.1.0, dc1.corp.test:636 (ldaps), CORP\admin, 2026-11-20T10:00:00Z/2026-11-20T10:04:12Z</c>).
+    /// </summary>
     public string? CollectedBy { get; init; }
+
+    /// <summary>The collector's manifest found beside the input (<c>FILE.manifest.json</c>), or null.</summary>
+    public Dumps.Manifest.CollectionManifest? Collection { get; init; }
+
+    /// <summary>The <see cref="CollectedBy"/> line of a manifest.</summary>
+    public static string Describe(Dumps.Manifest.CollectionManifest m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{m.Tool.Name} {m.Tool.Version}, {m.Server.DnsHostName ?? m.Server.Host}:{m.Server.Port.ToString(c)} ({m.Server.Transport}), "
+            + $"{m.Bind.Identity ?? m.Bind.Method}, {Utc(m.StartedAt)}/{Utc(m.EndedAt)}";
+    }
 }
 
 /// <summary>The outcome of an analysis: the model, the findings (sorted), the rules that ran, the inputs.</summary>

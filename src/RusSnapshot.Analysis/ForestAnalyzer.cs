@@ -6,6 +6,7 @@ using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
+using RusSnapshot.Dumps.Manifest;
 
 namespace RusSnapshot.Analysis;
 
@@ -28,33 +29,37 @@ public static class ForestAnalyzer
             onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
         }
 
+        var manifests = set.Inputs.Select(Manifest).ToList();
+        var readings = set.Inputs.Zip(manifests, (input, manifest) => Reading(input) with { Unread = [.. manifest.Manifest?.Unread ?? []] }).ToImmutableArray();
         var model = builder.Build();
         model = Exclude(model, options.ExcludedDomains);
         model = model with
         {
             Completeness = model.Completeness with
             {
-                Gaps = [.. Gaps(set.Inputs)],
+                Inputs = readings,
                 Conflicts = [.. set.Conflicts],
             },
         };
 
         var findings = Evaluate(model, options);
-        var inputs = set.Inputs.Select(i => new InputReport
+        var inputs = set.Inputs.Zip(readings, manifests).Select(t => (i: t.First, reading: t.Second, manifest: t.Third)).Select(x => new InputReport
         {
-            Path = i.Source.DisplayName,
-            Format = i.Format?.ToName(),
-            Dialect = i.Dialect.ToName(),
-            Encoding = i.Encoding,
-            Sha256 = i.Sha256,
-            Bytes = i.FileBytes,
-            Entries = i.Statistics?.Entries ?? 0,
-            Duplicates = i.DuplicateEntries,
-            Errors = i.Errors,
-            ReadErrors = ReadErrorCount(i),
-            Warnings = i.Statistics?.Warnings ?? 0,
-            Complete = i.Statistics?.Complete ?? false,
-            Diagnostics = [.. i.Diagnostics],
+            Path = x.i.Source.DisplayName,
+            Format = x.i.Format?.ToName(),
+            Dialect = x.i.Dialect.ToName(),
+            Encoding = x.i.Encoding,
+            Sha256 = x.i.Sha256,
+            Bytes = x.i.FileBytes,
+            Entries = x.i.Statistics?.Entries ?? 0,
+            Duplicates = x.i.DuplicateEntries,
+            Errors = x.i.Errors,
+            ReadErrors = x.reading.ReadErrors,
+            Warnings = (x.i.Statistics?.Warnings ?? 0) + (x.manifest.Problem is null ? 0 : 1),
+            Complete = x.i.Statistics?.Complete ?? false,
+            Diagnostics = [.. x.i.Diagnostics, .. x.manifest.Problem is { } p ? [p] : Array.Empty<DumpDiagnostic>()],
+            Collection = x.manifest.Manifest,
+            CollectedBy = x.manifest.Manifest is { } m ? InputReport.Describe(m) : null,
         }).ToImmutableArray();
 
         return new AnalysisResult
@@ -132,45 +137,34 @@ public static class ForestAnalyzer
         };
     }
 
-    private static IEnumerable<DumpGap> Gaps(IReadOnlyList<DumpInputSummary> inputs)
+    /// <summary>The collector's manifest beside a plain file input (<c>FILE.manifest.json</c>); a broken one is a warning on the input.</summary>
+    private static (CollectionManifest? Manifest, DumpDiagnostic? Problem) Manifest(DumpInputSummary input)
     {
-        var c = CultureInfo.InvariantCulture;
-        foreach (var input in inputs)
+        var source = input.Source;
+        if (!string.Equals(source.DisplayName, source.Path, StringComparison.Ordinal) || !File.Exists(source.Path))
         {
-            // Subjects name the file, not its path, so that fingerprints do not change with where the dump was unpacked.
-            var name = Path.GetFileName(input.Source.DisplayName.Replace("!/", "/", StringComparison.Ordinal));
-            if (input.Statistics is null)
-            {
-                var why = input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error";
-                yield return new DumpGap("unreadable", name, [name, why], []);
-                continue;
-            }
+            return (null, null); // an archive member or a stream: no manifest beside it
+        }
 
-            // One gap per input, whatever the number of failed pages: the count, and the sampled trailers as evidence.
-            if (input.Statistics.FailedSearches is [var first, ..])
-            {
-                yield return new DumpGap("searchFailed", name,
-                    [name, first.Code.ToString(c), first.Text, input.Statistics.FailedSearchCount.ToString(c)],
-                    [.. input.Statistics.FailedSearches.Select(f => new Evidence(f.Position.Source, f.Position.Line, string.Empty, "result", $"{f.Code.ToString(c)} {f.Text}"))]);
-            }
-
-            if (input.Statistics.SearchUnfinished)
-            {
-                yield return new DumpGap("ldapsearchUnfinished", name, [name], []);
-            }
-
-            var readErrors = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
-                && d.Code != DiagnosticCodes.LdifSearchFailed.Id && d.Code != DiagnosticCodes.LdifSearchUnfinished.Id).ToList();
-            if (ReadErrorCount(input) > 0 || !input.Statistics.Complete)
-            {
-                yield return new DumpGap("readErrors", name,
-                    [name, input.Statistics.RejectedRecords.ToString(c), Math.Max(ReadErrorCount(input), 1).ToString(c)],
-                    [.. readErrors.Take(20).Select(d => new Evidence(d.Position.Source, d.Position.Line, string.Empty, null, $"{d.Code}: {d.Message}"))]);
-            }
+        try
+        {
+            return (CollectionManifestFile.ReadBeside(source.Path), null);
+        }
+        catch (Exception ex) when (ex is ManifestFormatException or IOException or UnauthorizedAccessException)
+        {
+            return (null, new DumpDiagnostic(new DumpPosition(CollectionManifestFile.PathFor(source.DisplayName), 0, 0), DiagnosticCodes.InputManifestInvalid,
+                $"the collector's manifest beside this dump cannot be read, so what the collection missed is unknown: {ex.Message}"));
         }
     }
 
-    /// <summary>Errors of an input other than "the search stopped early" (which is a gap, not a format error): counted, not taken from the kept list.</summary>
-    internal static long ReadErrorCount(DumpInputSummary input) =>
-        input.Errors - (input.Statistics?.FailedSearchCount ?? 0) - (input.Statistics is { SearchUnfinished: true } ? 1 : 0);
+    private static InputReading Reading(DumpInputSummary input) => new(
+        Path.GetFileName(input.Source.DisplayName.Replace("!/", "/", StringComparison.Ordinal)),
+        input.Statistics is null ? input.Diagnostics.FirstOrDefault()?.Message ?? "unknown error" : null,
+        input.Statistics?.RejectedRecords ?? 0,
+        input.Errors,
+        input.Statistics?.Complete ?? false,
+        [.. input.Diagnostics],
+        input.Statistics?.FailedSearchCount ?? 0,
+        [.. input.Statistics?.FailedSearches ?? []],
+        input.Statistics?.SearchUnfinished ?? false);
 }

@@ -34,10 +34,12 @@ public static class ReportWriters
 
     public static IReportWriter Html { get; } = new HtmlReportWriter();
 
-    /// <summary>Every writer: JSON, Markdown, HTML.</summary>
-    public static ImmutableArray<IReportWriter> All { get; } = [Json, Markdown, Html];
+    public static IReportWriter Sarif { get; } = new Sarif.SarifReportWriter();
 
-    /// <summary>The writer for a format name (<c>json</c>, <c>md</c> or <c>markdown</c>, <c>html</c> or <c>htm</c>; case-insensitive), or null.</summary>
+    /// <summary>Every writer: JSON, Markdown, HTML, SARIF.</summary>
+    public static ImmutableArray<IReportWriter> All { get; } = [Json, Markdown, Html, Sarif];
+
+    /// <summary>The writer for a format name (<c>json</c>, <c>md</c> or <c>markdown</c>, <c>html</c> or <c>htm</c>, <c>sarif</c>; case-insensitive), or null.</summary>
     public static IReportWriter? Find(string? name)
     {
         var n = name?.Trim();

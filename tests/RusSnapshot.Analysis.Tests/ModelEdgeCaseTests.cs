@@ -1,5 +1,6 @@
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.Rules.Health;
 
 namespace RusSnapshot.Analysis.Tests;
 
@@ -130,12 +131,12 @@ public sealed class ModelEdgeCaseTests
     public void Fingerprints_of_one_subject_differ_by_the_declared_discriminator()
     {
         var context = new RuleContext();
-        var rule = Analysis.Rules.Health.IncompleteDump.Rule;
-        var a = context.Fail(rule, "x.ldif", "readErrors", "readErrors", ["x.ldif", "1", "1"]);
-        var b = context.Fail(rule, "x.ldif", "ldapsearchUnfinished", "ldapsearchUnfinished", ["x.ldif"]);
+        var rule = IncompleteDump.Rule;
+        var a = context.Fail(rule, "x.ldif", "readErrors", IncompleteDump.Messages.ReadErrors, ["x.ldif", "1", "1"]);
+        var b = context.Fail(rule, "x.ldif", "ldapsearchUnfinished", IncompleteDump.Messages.SearchUnfinished, ["x.ldif"]);
 
         Assert.Equal("RSN1001:X.LDIF#readErrors", a.Fingerprint);
         Assert.NotEqual(a.Fingerprint, b.Fingerprint);
-        Assert.Throws<InvalidOperationException>(() => context.Fail(rule, "x.ldif", "undeclared", "readErrors", []));
+        Assert.Throws<InvalidOperationException>(() => context.Fail(rule, "x.ldif", "undeclared", IncompleteDump.Messages.ReadErrors, ["x.ldif", "1", "1"]));
     }
 }

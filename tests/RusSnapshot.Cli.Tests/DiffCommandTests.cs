@@ -132,6 +132,17 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Sarif_is_not_a_comparison_format()
+    {
+        using var dir = new TempFolder();
+
+        var r = CliRunner.Run("diff", Broken, Fixed, "-o", dir.Path, "-f", "md,sarif");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("not sarif", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_arguments_are_required()
     {
         Assert.Equal(2, CliRunner.Run("diff", Fixed).ExitCode);

@@ -50,17 +50,79 @@ public sealed class RulesCommandTests
         var rules = doc.RootElement.GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(RuleCatalog.Descriptors.Length, rules.Count);
         Assert.All(rules, x => Assert.StartsWith("docs/rules/RSN", x.GetProperty("helpUri").GetString(), StringComparison.Ordinal));
+        Assert.All(rules, x => Assert.NotEmpty(x.GetProperty("summary").GetString()!));
     }
 
     [Fact]
-    public void Documentation_pages_match_the_catalog()
+    public void Generated_docs_are_current()
     {
-        // Regenerate with: for id in $(russnap rules | grep -o '^RSN[0-9]*'); do russnap rules $id --format md > docs/rules/$id.md; done
+        var stale = RuleDocs.Changes(RepoRoot());
+
+        Assert.True(stale.Count == 0,
+            $"Not what the rule catalog generates: {string.Join(", ", stale.Select(c => c.Path))}. From the repository root, run: {RuleDocs.Command}");
+    }
+
+    [Fact]
+    public void A_rule_page_is_what_rules_ID_format_md_prints()
+    {
         foreach (var d in RuleCatalog.Descriptors)
         {
-            var page = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "rules", d.Id + ".md"));
-            Assert.Equal(RulesCommand.Explain(d, ReportLanguage.En), page);
+            var r = CliRunner.Run("rules", d.Id, "--format", "md");
+
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "rules", d.Id + ".md")), r.Output);
         }
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "rules", "README.md")), CliRunner.Run("rules", "--format", "md").Output);
+    }
+
+    [Fact]
+    public void Write_docs_regenerates_pages_index_and_readme_table_and_nothing_else()
+    {
+        using var repo = new TempFolder();
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var stale = readme.Replace("| [RSN2001]", "| [RSN2001] hand-edited", StringComparison.Ordinal);
+        repo.Write("README.md", stale);
+        repo.Write("docs/rules/RSN2001.md", "out of date\n");
+        repo.Write("docs/rules/RSN9999.md", "a rule the catalog does not have\n");
+        var ranges = repo.Write("docs/rules/id-ranges.txt", "kept as it is\n");
+        var notes = repo.Write("docs/rules/notes.md", "not generated\n");
+
+        var r = CliRunner.Run("rules", "--write-docs", repo.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Empty(RuleDocs.Changes(repo.Path));
+        Assert.Equal(readme, File.ReadAllText(Path.Combine(repo.Path, "README.md")));
+        Assert.False(File.Exists(Path.Combine(repo.Path, "docs", "rules", "RSN9999.md")));
+        Assert.Equal("kept as it is\n", File.ReadAllText(ranges));
+        Assert.Equal("not generated\n", File.ReadAllText(notes));
+        Assert.Contains("deleted docs/rules/RSN9999.md", r.Output, StringComparison.Ordinal);
+        Assert.Contains("wrote README.md", r.Output, StringComparison.Ordinal);
+        Assert.Contains("The rule docs are current.", CliRunner.Run("rules", "--write-docs", repo.Path).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_docs_needs_a_readme_with_the_markers_and_writes_nothing_without()
+    {
+        using var repo = new TempFolder();
+        repo.Write("README.md", "# A README without the rule table markers\n");
+
+        var r = CliRunner.Run("rules", "--write-docs", repo.Path);
+        var withId = CliRunner.Run("rules", "RSN2001", "--write-docs", repo.Path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(RuleDocs.Begin, r.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repo.Path, "docs")));
+        Assert.Equal(2, withId.ExitCode);
+    }
+
+    [Fact]
+    public void Readme_table_links_each_rule_to_its_page_with_what_it_finds()
+    {
+        var table = RuleDocs.ReadmeTable();
+
+        Assert.Contains("| [RSN2001](docs/rules/RSN2001.md) | DomainWithoutRus | error | a prepared domain,", table, StringComparison.Ordinal);
+        Assert.Equal(RuleCatalog.Descriptors.Length + 2, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     internal static string RepoRoot()

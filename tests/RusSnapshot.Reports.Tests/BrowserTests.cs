@@ -18,6 +18,25 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A browser test that also needs axe-core (tests/tools, installed by tests/prerequisites.sh): skipped, not passed, without either.</summary>
+public sealed class AccessibilityFactAttribute : FactAttribute
+{
+    /// <summary>axe-core's script, from the npm package pinned in tests/tools/package.json.</summary>
+    public static string AxeScript => Path.Combine(RepoRoot.Path, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
+
+    public AccessibilityFactAttribute()
+    {
+        if (!File.Exists(ChromiumFactAttribute.Executable))
+        {
+            Skip = $"Chromium is not installed at {ChromiumFactAttribute.Executable} (tests/prerequisites.sh installs it).";
+        }
+        else if (!File.Exists(AxeScript))
+        {
+            Skip = $"axe-core is not installed at {AxeScript} (tests/prerequisites.sh installs it with npm).";
+        }
+    }
+}
+
 /// <summary>
 /// The HTML report in a real headless Chromium, driven by Playwright without any browser download: it makes no
 /// request, breaks no CSP rule, logs no error, shows its chart and findings, fits a phone and prints.
@@ -156,6 +175,63 @@ public sealed class BrowserTests : IAsyncLifetime
         var (phone, _) = await Open(url, 390, 844, mobile: true);
         Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= 390"));
         await Screenshots(page, "diff-desktop-en", 1280);
+    }
+
+    /// <summary>
+    /// axe-core over every kind of page (analysis in English and French, comparison), in the light and the dark scheme:
+    /// no violation of impact serious or critical (headings, table headers, labels, contrast, the language attribute).
+    /// </summary>
+    [AccessibilityFact]
+    public async Task Every_page_passes_axe_in_light_and_dark()
+    {
+        var axe = await File.ReadAllTextAsync(AccessibilityFactAttribute.AxeScript);
+        var pages = new List<(string Name, string Html)>
+        {
+            ("report-en", ReportWriters.Html.Render(TestReport.Document(ReportLanguage.En))),
+            ("report-fr", ReportWriters.Html.Render(TestReport.Document(ReportLanguage.Fr))),
+            ("diff-en", DiffTests.Render(new Diff.DiffHtmlWriter(), DiffTests.Sample())),
+            ("diff-fr", DiffTests.Render(new Diff.DiffHtmlWriter(), DiffTests.Sample() with { Language = ReportLanguage.Fr })),
+        };
+        var problems = new List<string>();
+        foreach (var (name, html) in pages)
+        {
+            var path = Path.Combine(_folder.FullName, $"a11y-{name}.html");
+            await File.WriteAllTextAsync(path, html, ReportWriters.Utf8);
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                // axe is injected by the test, outside the page's policy (the page itself runs no script).
+                var context = await _browser!.NewContextAsync(new() { ColorScheme = scheme, BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(new Uri(path).AbsoluteUri);
+                await page.EvaluateAsync(axe);
+                var violations = await page.EvaluateAsync<string[]>(
+                    "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+                problems.AddRange(violations.Select(v => $"{name} {scheme}: {v}"));
+                await page.ScreenshotAsync(new() { Path = Path.Combine(_folder.FullName, $"a11y-{name}-{scheme.ToString().ToLowerInvariant()}.png") });
+                await context.CloseAsync();
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [AccessibilityFact]
+    public async Task Axe_harness_sees_violations()
+    {
+        // Proves the check above can fail: no lang, an image without alt text, grey on white.
+        var path = Path.Combine(_folder.FullName, "a11y-probe.html");
+        await File.WriteAllTextAsync(path, "<!DOCTYPE html><html><head><title>x</title></head><body><main><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
+            + "<p style=\"color:#ccc;background:#fff\">faint</p></main></body></html>");
+        var context = await _browser!.NewContextAsync(new() { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AccessibilityFactAttribute.AxeScript));
+        var ids = await page.EvaluateAsync<string[]>("async () => (await axe.run(document)).violations.map(v => v.id)");
+        Assert.Contains("html-has-lang", ids);
+        Assert.Contains("image-alt", ids);
+        Assert.Contains("color-contrast", ids);
     }
 
     [ChromiumFact]

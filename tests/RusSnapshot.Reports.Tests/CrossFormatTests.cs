@@ -27,10 +27,12 @@ public sealed class CrossFormatTests
         var json = ReportParsing.JsonFingerprints(ReportWriters.Json.Render(doc));
         var html = ReportParsing.HtmlFingerprints(ReportWriters.Html.Render(doc));
         var markdown = ReportParsing.MarkdownFingerprints(ReportWriters.Markdown.Render(doc), ReportLabels.For(language));
+        var sarif = ReportParsing.SarifFingerprints(ReportWriters.Sarif.Render(doc));
 
         Assert.Equal(TestReport.Result.Findings.Length, json.Count);
         Assert.Equal(json.Count, json.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(TestReport.Result.Findings.Select(f => f.Fingerprint).Order(StringComparer.Ordinal), json.Order(StringComparer.Ordinal));
+        Assert.Equal(json, sarif);
 
         // HTML and Markdown show control characters as symbols; JSON keeps them.
         var visible = json.Select(ReportText.Visible).ToList();
@@ -77,14 +79,15 @@ public sealed class CrossFormatTests
     [Fact]
     public void Writers_are_found_by_format_name()
     {
-        Assert.Equal(["json", "md", "html"], ReportWriters.All.Select(w => w.Format));
+        Assert.Equal(["json", "md", "html", "sarif"], ReportWriters.All.Select(w => w.Format));
         Assert.Same(ReportWriters.Markdown, ReportWriters.Find("markdown"));
         Assert.Same(ReportWriters.Markdown, ReportWriters.Find("MD"));
         Assert.Same(ReportWriters.Json, ReportWriters.Find(" json "));
         Assert.Same(ReportWriters.Html, ReportWriters.Find("htm"));
         Assert.Null(ReportWriters.Find("pdf"));
         Assert.Null(ReportWriters.Find(null));
-        Assert.Equal(["json", "md", "html"], ReportWriters.All.Select(w => w.FileExtension));
+        Assert.Equal(["json", "md", "html", "sarif"], ReportWriters.All.Select(w => w.FileExtension));
+        Assert.Same(ReportWriters.Sarif, ReportWriters.Find("SARIF"));
     }
 
     private static string Render(IReportWriter writer, ReportLanguage language, CultureInfo culture)

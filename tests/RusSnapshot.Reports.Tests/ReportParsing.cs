@@ -14,6 +14,13 @@ internal static class ReportParsing
         return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()!)];
     }
 
+    public static List<string> SarifFingerprints(string sarif)
+    {
+        using var doc = JsonDocument.Parse(sarif);
+        return [.. doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("partialFingerprints").GetProperty(Sarif.SarifReportWriter.FingerprintKey).GetString()!)];
+    }
+
     public static IHtmlDocument Html(string html) => new HtmlParser().ParseDocument(html);
 
     public static List<string> HtmlFingerprints(string html) =>

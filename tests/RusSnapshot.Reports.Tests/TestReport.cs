@@ -194,10 +194,11 @@ internal static class TestReport
                 HasPartitions = true,
                 HasSites = false,
                 HasExchangeServices = true,
-                Gaps =
+                Inputs =
                 [
-                    new DumpGap("readErrors", LdifName, [LdifName, "2", "3"],
-                        [new Evidence(LdifName, 77, string.Empty, null, "LDIF-BASE64: bad base64 in 'description' " + Script)]),
+                    new InputReading(LdifName, null, RejectedRecords: 2, Errors: 3, Complete: true,
+                        [new DumpDiagnostic(new DumpPosition(LdifName, 77, 77), DiagnosticSeverity.Error, "LDIF-BASE64", "bad base64 in 'description' " + Script)],
+                        0, [], false),
                 ],
                 Conflicts =
                 [

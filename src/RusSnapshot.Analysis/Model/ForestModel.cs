@@ -133,19 +133,32 @@ public sealed record DumpCompleteness
     /// <summary>True when <c>CN=Microsoft Exchange,CN=Services</c> was in the dump.</summary>
     public bool HasExchangeServices { get; init; }
 
-    /// <summary>What is missing or went wrong while reading (filled by the analyzer from the readers).</summary>
-    public ImmutableArray<DumpGap> Gaps { get; init; } = [];
+    /// <summary>What reading each input showed (filled by the analyzer from the readers; RSN1001 judges it).</summary>
+    public ImmutableArray<InputReading> Inputs { get; init; } = [];
 
     /// <summary>DNs that two inputs hold with different content.</summary>
     public ImmutableArray<DuplicateConflict> Conflicts { get; init; } = [];
 }
 
-/// <summary>One way in which the dump is incomplete.</summary>
-/// <param name="Kind">Message key suffix: <c>searchFailed</c>, <c>readErrors</c>, <c>unreadable</c>, <c>ldapsearchUnfinished</c>.</param>
-/// <param name="Subject">What it is about (an input's name).</param>
-/// <param name="Arguments">Values for the message.</param>
-/// <param name="Evidence">Where it shows.</param>
-public sealed record DumpGap(string Kind, string Subject, ImmutableArray<string> Arguments, ImmutableArray<Rules.Evidence> Evidence);
+/// <summary>What reading one input showed: facts from the readers, with no judgement (RSN1001 makes it).</summary>
+/// <param name="Name">The input's file name without its folder, so that fingerprints do not change with where a dump was unpacked.</param>
+/// <param name="OpenError">Why the input could not be read at all, or null when it was read.</param>
+/// <param name="Errors">Errors of every kind, counted (not only those kept in <paramref name="Diagnostics"/>).</param>
+/// <param name="Complete">Whether the reader reached the end of the input.</param>
+/// <param name="Diagnostics">The diagnostics kept (up to the readers' cap).</param>
+/// <param name="FailedSearchCount">ldapsearch result trailers other than 0 Success.</param>
+/// <param name="FailedSearches">A sample of those trailers.</param>
+/// <param name="SearchUnfinished">Whether ldapsearch output ended without its trailer.</param>
+public sealed record InputReading(
+    string Name, string? OpenError, long RejectedRecords, long Errors, bool Complete, ImmutableArray<DumpDiagnostic> Diagnostics,
+    long FailedSearchCount, ImmutableArray<SearchOutcome> FailedSearches, bool SearchUnfinished)
+{
+    /// <summary>What the collector's manifest beside the input says it could not read (empty without a manifest).</summary>
+    public ImmutableArray<Dumps.Manifest.ManifestUnread> Unread { get; init; } = [];
+
+    /// <summary>Errors other than "the search stopped early" (a gap of its own, not a format error).</summary>
+    public long ReadErrors => Errors - FailedSearchCount - (SearchUnfinished ? 1 : 0);
+}
 
 /// <summary>The forest as far as the dump tells: everything the rules look at.</summary>
 public sealed record ForestModel

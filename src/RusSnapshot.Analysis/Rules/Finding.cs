@@ -17,10 +17,13 @@ public sealed record Finding
     /// <summary>The DN the finding is about, as written in the dump (empty for forest-wide findings).</summary>
     public required string Subject { get; init; }
 
-    /// <summary>Key of the message text in <c>RuleTexts</c> (e.g. <c>RSN2001.fail</c>).</summary>
+    /// <summary>
+    /// The id of the rule's declared message (<see cref="RuleDescriptor.MessageId"/>: <c>RSN2001.fail</c>), which is also the
+    /// key of its text in <c>RuleTexts</c>. Not part of the fingerprint.
+    /// </summary>
     public required string MessageId { get; init; }
 
-    /// <summary>Values substituted into the message (<c>{0}</c>, <c>{1}</c>...).</summary>
+    /// <summary>The message's argument values, in the order its declaration names them (<see cref="RuleMessage.Arguments"/>).</summary>
     public ImmutableArray<string> Arguments { get; init; } = [];
 
     public ImmutableArray<Evidence> Evidence { get; init; } = [];

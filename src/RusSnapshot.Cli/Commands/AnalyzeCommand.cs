@@ -85,6 +85,11 @@ internal static class AnalyzeCommand
 
         reports.WriteAll((format, writer) => format.Writer().Write(document, writer), cancel);
         WriteSummary(result, settings.Language, reports.Paths, output);
+        foreach (var d in result.Inputs.SelectMany(i => i.Diagnostics).Where(d => d.Code == DiagnosticCodes.InputManifestInvalid.Id))
+        {
+            ConsoleText.Line(error, d.ToString());
+        }
+
         foreach (var input in result.Inputs.Where(i => i.HasReadErrors))
         {
             foreach (var d in input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))

@@ -64,7 +64,13 @@ internal static class DiffCommand
             return ExitCodes.UsageError;
         }
 
-        using var files = ReportFiles.Open(args.OutputDir, settings.Formats.Select(f => (f, $"{BaseName}.{f.DiffWriter().FileExtension}")));
+        if (settings.Formats.FirstOrDefault(f => f.DiffWriter() is null) is var unsupported && settings.Formats.Any(f => f.DiffWriter() is null))
+        {
+            ConsoleText.Line(error, $"russnap: diff writes md, json or html, not {unsupported.ToString().ToLowerInvariant()}");
+            return ExitCodes.UsageError;
+        }
+
+        using var files = ReportFiles.Open(args.OutputDir, settings.Formats.Select(f => (f, $"{BaseName}.{f.DiffWriter()!.FileExtension}")));
         DiffSide? Side(string path)
         {
             try
@@ -116,7 +122,7 @@ internal static class DiffCommand
 
         var tool = new ReportTool("russnap", AnalyzeCommand.ToolVersion, RuleCatalog.Version, null);
         var document = ReportDiff.Compare(beforeSide, afterSide, tool, settings.Language, settings.When);
-        files.WriteAll((format, writer) => format.DiffWriter().Write(document, writer), cancel);
+        files.WriteAll((format, writer) => format.DiffWriter()!.Write(document, writer), cancel);
         WriteSummary(document, files.Paths, output);
         return settings.FailOn.Threshold() is { } threshold && document.NewAtOrAbove(threshold).Any() ? ExitCodes.Findings : ExitCodes.Success;
     }

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
+using RusSnapshot.Reports.Json;
 using RusSnapshot.Analysis.Rules;
 using RusSnapshot.Analysis.Text;
 
 namespace RusSnapshot.Cli.Commands;
 
-/// <summary><c>russnap rules [ID]</c>: the catalog, or one rule's explanation and remediation.</summary>
+/// <summary>
+/// <c>russnap rules [ID]</c>: the catalog, or one rule's explanation and remediation; <c>russnap rules --write-docs DIR</c>
+/// regenerates the documentation the catalog makes (<see cref="RuleDocs"/>) in the repository at DIR.
+/// </summary>
 internal static class RulesCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -16,12 +19,23 @@ internal static class RulesCommand
         format.AcceptOnlyFromAmong("text", "md", "markdown", "json");
         var lang = new Option<string>("--lang") { Description = "Language of the texts", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "fr");
-        var command = new Command("rules", "List the rule catalog, or explain one rule") { id, format, lang };
+        var writeDocs = new Option<DirectoryInfo?>("--write-docs")
+        {
+            Description = "Regenerate docs/rules/ and the rule table of README.md in the repository at this folder (for developers)",
+            HelpName = "DIR",
+            Hidden = true,
+        };
+        var command = new Command("rules", "List the rule catalog, or explain one rule") { id, format, lang, writeDocs };
         command.SetAction(parse =>
         {
             ReportLanguages.TryParse(parse.GetValue(lang), out var language);
             var f = parse.GetValue(format) ?? "text";
             var ruleId = parse.GetValue(id);
+            if (parse.GetValue(writeDocs) is { } root)
+            {
+                return ruleId is null ? WriteDocs(root.FullName, output, error) : Usage(error, "--write-docs takes no rule id");
+            }
+
             if (ruleId is null)
             {
                 output.Write(f == "json" ? CatalogJson(language) : f is "md" or "markdown" ? CatalogMarkdown(language) : CatalogText(language));
@@ -39,6 +53,34 @@ internal static class RulesCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int WriteDocs(string root, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<RuleDocs.Change> changes;
+        try
+        {
+            changes = RuleDocs.Changes(root);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Usage(error, ex.Message);
+        }
+
+        RuleDocs.Write(root, changes);
+        foreach (var change in changes)
+        {
+            ConsoleText.Line(output, $"{(change.Content is null ? "deleted" : "wrote")} {change.Path}");
+        }
+
+        ConsoleText.Line(output, changes.Count == 0 ? "The rule docs are current." : $"{changes.Count} file(s) regenerated from the rule catalog.");
+        return ExitCodes.Success;
+    }
+
+    private static int Usage(TextWriter error, string message)
+    {
+        ConsoleText.Line(error, $"russnap: {message}");
+        return ExitCodes.UsageError;
     }
 
     /// <summary>One rule as Markdown: this is also the text of docs/rules/{Id}.md.</summary>
@@ -84,60 +126,44 @@ internal static class RulesCommand
         return sb.ToString();
     }
 
-    private static string CatalogMarkdown(ReportLanguage language)
+    /// <summary>The catalog as a Markdown table: this is also the text of docs/rules/README.md.</summary>
+    internal static string CatalogMarkdown(ReportLanguage language)
     {
         var sb = new StringBuilder();
         sb.Append("| id | name | category | severity | title |\n| --- | --- | --- | --- | --- |\n");
         foreach (var d in RuleCatalog.Descriptors)
         {
             sb.Append("| [").Append(d.Id).Append("](").Append(d.Id).Append(".md) | ").Append(d.Name).Append(" | ").Append(d.Category)
-                .Append(" | ").Append(d.DefaultSeverity.ToName()).Append(" | ").Append(RuleTexts.Title(language, d.Id)).Append(" |\n");
+                .Append(" | ").Append(d.DefaultSeverity.ToName()).Append(" | ").Append(RuleDocs.Cell(RuleTexts.Title(language, d.Id))).Append(" |\n");
         }
 
         return sb.ToString();
     }
 
-    private static string CatalogJson(ReportLanguage language, RuleDescriptor? only = null)
+    private static string CatalogJson(ReportLanguage language, RuleDescriptor? only = null) => JsonOutput.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        json.WriteStartObject();
+        json.WriteString("catalogVersion", RuleCatalog.Version);
+        json.WriteString("language", language.ToCode());
+        json.WriteStartArray("rules");
+        foreach (var d in RuleCatalog.Descriptors.Where(d => only is null || d == only))
         {
             json.WriteStartObject();
-            json.WriteString("catalogVersion", RuleCatalog.Version);
-            json.WriteString("language", language.ToCode());
-            json.WriteStartArray("rules");
-            foreach (var d in RuleCatalog.Descriptors.Where(d => only is null || d == only))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", d.Id);
-                json.WriteString("name", d.Name);
-                json.WriteString("category", d.Category.ToString());
-                json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
-                json.WriteBoolean("derived", d.Derived);
-                json.WriteString("title", RuleTexts.Title(language, d.Id));
-                json.WriteString("explanation", RuleTexts.Explanation(language, d.Id));
-                json.WriteStartArray("remediation");
-                foreach (var step in RuleTexts.Remediation(language, d.Id))
-                {
-                    json.WriteStringValue(step);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("sources");
-                foreach (var s in d.Sources)
-                {
-                    json.WriteStringValue(s);
-                }
-
-                json.WriteEndArray();
-                json.WriteString("helpUri", d.HelpUri);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("id", d.Id);
+            json.WriteString("name", d.Name);
+            json.WriteString("category", d.Category.ToString());
+            json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
+            json.WriteBoolean("derived", d.Derived);
+            json.WriteString("title", RuleTexts.Title(language, d.Id));
+            json.WriteString("summary", RuleTexts.Summary(language, d.Id));
+            json.WriteString("explanation", RuleTexts.Explanation(language, d.Id));
+            json.WriteStrings("remediation", RuleTexts.Remediation(language, d.Id));
+            json.WriteStrings("sources", d.Sources);
+            json.WriteString("helpUri", d.HelpUri);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 }

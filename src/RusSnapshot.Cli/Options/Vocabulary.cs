@@ -29,6 +29,9 @@ internal enum ReportFormat
 
     /// <summary><c>html</c> or <c>htm</c>.</summary>
     Html,
+
+    /// <summary>SARIF 2.1.0 (<c>analyze</c> only; not written unless asked).</summary>
+    Sarif,
 }
 
 /// <summary>
@@ -39,7 +42,7 @@ internal static class Vocabulary
 {
     public const string FailOnNames = "error, warning or never";
 
-    public const string FormatNames = "md, json or html";
+    public const string FormatNames = "md, json, html or sarif";
 
     public const string LanguageNames = "en or fr";
 
@@ -64,6 +67,7 @@ internal static class Vocabulary
             case "md" or "markdown": format = ReportFormat.Markdown; return true;
             case "json": format = ReportFormat.Json; return true;
             case "html" or "htm": format = ReportFormat.Html; return true;
+            case "sarif": format = ReportFormat.Sarif; return true;
             default: format = ReportFormat.Markdown; return false;
         }
     }
@@ -82,14 +86,16 @@ internal static class Vocabulary
     {
         ReportFormat.Json => ReportWriters.Json,
         ReportFormat.Html => ReportWriters.Html,
+        ReportFormat.Sarif => ReportWriters.Sarif,
         _ => ReportWriters.Markdown,
     };
 
-    /// <summary>The comparison writer of a format (<c>russnap diff</c>).</summary>
-    public static IDiffWriter DiffWriter(this ReportFormat format) => format switch
+    /// <summary>The comparison writer of a format (<c>russnap diff</c>), or null for one a comparison is not written in (SARIF).</summary>
+    public static IDiffWriter? DiffWriter(this ReportFormat format) => format switch
     {
         ReportFormat.Json => new DiffJsonWriter(),
         ReportFormat.Html => new DiffHtmlWriter(),
-        _ => new DiffMarkdownWriter(),
+        ReportFormat.Markdown => new DiffMarkdownWriter(),
+        _ => null,
     };
 }

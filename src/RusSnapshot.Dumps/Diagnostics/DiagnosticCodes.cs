@@ -2,7 +2,7 @@ namespace RusSnapshot.Dumps;
 
 /// <summary>
 /// Every diagnostic code the dump library emits, with what it means and what it does to the reading. Codes are stable:
-/// reports, tests and rules name them. <c>docs/diagnostics.md</c> is generated from this list (<c>russnap rules --write-docs</c>).
+/// reports, tests and rules name them. <c>docs/diagnostics.md</c> is generated from this list (<c>russnap rules --write-docs .</c>).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -263,6 +263,10 @@ public static class DiagnosticCodes
     /// <summary>INPUT-IO: The input could not be read to its end (an I/O error): the rest of it is not read.</summary>
     public static readonly DiagnosticCode InputIo = new("INPUT-IO", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,
         "The input could not be read to its end (an I/O error): the rest of it is not read.");
+
+    /// <summary>INPUT-MANIFEST-INVALID: The collector's manifest beside a dump cannot be read: what the collection missed is unknown.</summary>
+    public static readonly DiagnosticCode InputManifestInvalid = new("INPUT-MANIFEST-INVALID", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The collector's manifest beside a dump (`FILE.manifest.json`) cannot be read: what the collection missed is unknown.");
 
     /// <summary>INPUT-OPEN: The input cannot be opened or its format recognised: none of it is read.</summary>
     public static readonly DiagnosticCode InputOpen = new("INPUT-OPEN", DiagnosticSeverity.Error, DiagnosticEffect.ReadingStopped,

@@ -270,7 +270,7 @@ public sealed class DiffHtmlWriter : IDiffWriter
             var because = string.Join("<br>", e.Explanations.Select(i =>
                 $"<a href=\"#change-{(i + 1).ToString(CultureInfo.InvariantCulture)}\">#{(i + 1).ToString(CultureInfo.InvariantCulture)}</a> {T(l.ChangeName(d.Changes[i].Kind))}: {T(d.Changes[i].Name)}"));
             table.Row($"data-fingerprint=\"{T(e.Fingerprint)}\" data-severity=\"{e.Severity.ToName()}\"",
-                Cell.Value($"<code>{T(e.RuleId)}</code> {T(e.Name)}"), Cell.Label($"<span class=\"sev {e.Severity.ToName()}\">{severity}</span>"),
+                Cell.Value($"<code>{T(e.RuleId)}</code> {T(e.Name)}"), Cell.Label($"<span class=\"badge {e.Severity.ToName()}\">{severity}</span>"),
                 Cell.Dn(e.Subject), Cell.Text(e.Message), Cell.Value(because));
         }
 

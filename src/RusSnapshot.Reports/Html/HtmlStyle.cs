@@ -1,10 +1,13 @@
 namespace RusSnapshot.Reports.Html;
 
-/// <summary>The report's inline style sheet: system fonts only (nothing to fetch), cards on phones, plain pages in print.</summary>
+/// <summary>
+/// The report's inline style sheet: system fonts only (nothing to fetch), cards on phones, plain pages in print, and a
+/// dark scheme on screens that ask for one (print stays light). The charts keep a light card of their own in the dark.
+/// </summary>
 internal static class HtmlStyle
 {
     public const string Css = """
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--soft:#f6f8fa;--error:#cf222e;--warning:#9a6700;--info:#0969da;--na:#6e7781;--sup:#8250df;--ok:#1a7f37;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
+:root{color-scheme:light dark;--badge-fg:#fff;--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--soft:#f6f8fa;--error:#cf222e;--warning:#9a6700;--info:#0969da;--na:#6e7781;--sup:#8250df;--ok:#1a7f37;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;color:var(--fg);background:var(--bg)}
@@ -65,7 +68,7 @@ td small{color:var(--muted)}
 .finding.warning{border-left-color:var(--warning)}
 .finding.info{border-left-color:var(--info)}
 .finding.suppressed{border-left-color:var(--sup)}
-.badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.75rem;font-weight:700;line-height:1.6;color:#fff;background:var(--na);vertical-align:.1em;text-transform:uppercase;letter-spacing:.03em}
+.badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.75rem;font-weight:700;line-height:1.6;color:var(--badge-fg);background:var(--na);vertical-align:.1em;text-transform:uppercase;letter-spacing:.03em}
 .badge.error{background:var(--error)}
 .badge.warning{background:var(--warning)}
 .badge.info{background:var(--info)}
@@ -93,6 +96,14 @@ table.stack td::before{content:attr(data-label);font-weight:600;color:var(--mute
 .finding{padding:.6rem .7rem}
 .finding dl{grid-template-columns:minmax(0,1fr);gap:0}
 .finding dd{margin-bottom:.3rem}
+}
+@media screen and (prefers-color-scheme:dark){
+:root{--badge-fg:#0d1117;--fg:#e6edf3;--muted:#9ea7b3;--bg:#0d1117;--line:#3d444d;--soft:#151b23;--error:#ff7b72;--warning:#d29922;--info:#58a6ff;--na:#9ea7b3;--sup:#bc8cff;--ok:#3fb950}
+.verdict.fail{background:#3c1618;border-color:#f85149;color:#ffdcd7}
+.verdict.incomplete,.verdict.warning{background:#3b2e0a;border-color:#bb8009;color:#f8e3a1}
+.verdict.pass{background:#12361f;border-color:#2ea043;color:#aff5b4}
+.tag.warn{border-color:#bb8009;color:#f8e3a1;background:#3b2e0a}
+.chart svg{background:#fff;border-radius:6px}
 }
 @media print{
 @page{margin:14mm}

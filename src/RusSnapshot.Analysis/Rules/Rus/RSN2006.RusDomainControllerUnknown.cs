@@ -5,13 +5,22 @@ namespace RusSnapshot.Analysis.Rules.Rus;
 /// <summary>RSN2006: a RUS whose domain controller is not a DC of the domain it serves (when the dump holds Sites).</summary>
 internal sealed class RusDomainControllerUnknown : IRule
 {
+    internal const string Id = "RSN2006";
+
     public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
-        RuleIds.RusDomainControllerUnknown, nameof(RusDomainControllerUnknown), RuleCategory.Rus, Severity.Warning, derived: true,
+        Id, nameof(RusDomainControllerUnknown), RuleCategory.Rus, Severity.Warning, derived: true,
+        [Messages.Fail, Messages.NoSites],
         "OpenChange oc_provision_configuration_org.ldif: msExchServer1NetworkAddress holds the DC host name",
         "KB319065: working with the Recipient Update Service (Windows domain controller setting)",
         "TechNet bb123665: only one RUS can be associated with a given DC");
 
     public RuleDescriptor Descriptor => Rule;
+
+    internal static class Messages
+    {
+        public static readonly RuleMessage Fail = new("fail", "rus", "domainController", "scope");
+        public static readonly RuleMessage NoSites = new("noSites");
+    }
 
     public IEnumerable<Finding> Evaluate(ForestModel forest, RuleContext context)
     {
@@ -23,7 +32,7 @@ internal sealed class RusDomainControllerUnknown : IRule
 
         if (!forest.Completeness.HasSites)
         {
-            yield return context.NotApplicable(Rule, string.Empty, "noSites");
+            yield return context.NotApplicable(Rule, string.Empty, Messages.NoSites);
             yield break;
         }
 
@@ -40,7 +49,7 @@ internal sealed class RusDomainControllerUnknown : IRule
             if (!candidates.Any(dc => SameHost(dc, rus.DomainController!)))
             {
                 var scope = enterprise ? forest.ConfigurationDn! : RusRuleHelpers.Label(domain!);
-                yield return context.Fail(Rule, rus.Dn, "fail", [rus.Name, rus.DomainController!, scope], [Evidence.Of(rus.Entry, "msExchServer1NetworkAddress")]);
+                yield return context.Fail(Rule, rus.Dn, Messages.Fail, [rus.Name, rus.DomainController!, scope], [Evidence.Of(rus.Entry, "msExchServer1NetworkAddress")]);
             }
         }
     }

@@ -1,0 +1,236 @@
+using System.DirectoryServices.Protocols;
+using System.Globalization;
+using RusSnapshot.Collector.Ldap;
+using RusSnapshot.Dumps.Manifest;
+
+namespace RusSnapshot.Collector.Collection;
+
+/// <summary>A search that ended early, with why (the entries before it were delivered).</summary>
+internal sealed record SearchFailure(string Subject, UnreadReason Reason, string Message, int? ResultCode);
+
+/// <summary>
+/// Runs one <see cref="Query"/>: paged (RFC 2696) for subtree searches, every attribute returned in ranges
+/// (<c>member;range=0-1499</c>) completed with follow-up base searches, continuation references recorded and never
+/// chased. Entries are handed out one page at a time, so memory holds at most one page.
+/// </summary>
+internal sealed class SearchReader(LdapSession session, int pageSize, int rangeSize)
+{
+    /// <summary>Reads the query; <paramref name="onEntry"/> gets each entry. Returns null when the search completed, else why not.</summary>
+    public SearchFailure? Read(Query query, NamingContextStats stats, Action<CollectedEntry> onEntry, Action? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in query.Attributes)
+        {
+            names[a] = a;
+        }
+
+        var requested = query.Attributes
+            .Select(a => rangeSize > 0 && QuerySet.LargeMultiValued.Contains(a) ? $"{a};range=0-{rangeSize - 1}" : a)
+            .ToArray();
+        var paged = query.Scope != SearchScope.Base;
+        var request = new SearchRequest(query.Base, query.Filter, query.Scope, requested) { SizeLimit = 0 };
+        PageResultRequestControl? page = null;
+        if (paged)
+        {
+            page = new PageResultRequestControl(pageSize) { IsCritical = false };
+            request.Controls.Add(page);
+        }
+
+        stats.Searches++;
+        long delivered = 0;   // entries of this search handed out (to skip them if the search has to start again)
+        long skip = 0;
+        var restarted = false;
+        while (true)
+        {
+            SearchResponse response;
+            SearchFailure? failure = null;
+            try
+            {
+                response = (SearchResponse)session.Send(request, stats.Requests);
+            }
+            catch (DirectoryOperationException ex) when (ex.Response is SearchResponse partial)
+            {
+                var code = partial.ResultCode;
+                if (code == ResultCode.NoSuchObject && query.MayBeAbsent)
+                {
+                    return null;   // the container does not exist: nothing to read
+                }
+
+                if (paged && page!.Cookie.Length > 0 && !restarted && code is ResultCode.UnwillingToPerform or ResultCode.ProtocolError or ResultCode.OperationsError)
+                {
+                    // A new connection did not accept the old cookie: start again and skip what was delivered
+                    // (a repeated search returns entries in the same order on AD and Samba).
+                    restarted = true;
+                    skip = delivered;
+                    delivered = 0;
+                    page.Cookie = [];
+                    stats.Requests.Retries++;
+                    continue;
+                }
+
+                response = partial;
+                failure = Failure(query, partial, ex);
+            }
+            catch (LdapException ex)
+            {
+                return new SearchFailure(query.Base, ex.ErrorCode == LdapSession.LdapErrorTimeout ? UnreadReason.Timeout : UnreadReason.ServerError,
+                    $"{query.Name}: {LdapSession.Describe(ex)}", ex.ErrorCode);
+            }
+
+            stats.Pages++;
+            foreach (SearchResultReference reference in response.References)
+            {
+                foreach (var uri in reference.Reference)
+                {
+                    stats.Referrals.Add(uri.OriginalString);
+                }
+            }
+
+            foreach (SearchResultEntry entry in response.Entries)
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    delivered++;
+                    continue;
+                }
+
+                var collected = Collect(entry, names, stats);
+                delivered++;
+                if (collected is null)
+                {
+                    stats.EntriesWithoutAttributes++;
+                    continue;
+                }
+
+                onEntry(collected);
+            }
+
+            onPage?.Invoke();
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            var cookie = paged ? response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie : null;
+            if (cookie is not { Length: > 0 })
+            {
+                return null;
+            }
+
+            page!.Cookie = cookie;
+        }
+    }
+
+    private static SearchFailure Failure(Query query, SearchResponse response, DirectoryOperationException ex)
+    {
+        var code = response.ResultCode;
+        var reason = code switch
+        {
+            ResultCode.Referral => UnreadReason.Referral,
+            ResultCode.InsufficientAccessRights => UnreadReason.AccessDenied,
+            ResultCode.TimeLimitExceeded => UnreadReason.Timeout,
+            _ => UnreadReason.ServerError,
+        };
+        var subject = reason == UnreadReason.Referral && response.Referral is { Length: > 0 } referral ? referral[0].OriginalString : query.Base;
+        return new SearchFailure(subject, reason, $"{query.Name}: {LdapSession.Describe(ex)}", (int)code);
+    }
+
+    /// <summary>The entry with its attributes in query order, ranged attributes completed; null when it has no attribute.</summary>
+    private CollectedEntry? Collect(SearchResultEntry entry, Dictionary<string, string> names, NamingContextStats stats)
+    {
+        var byName = new Dictionary<string, List<byte[]>>(StringComparer.OrdinalIgnoreCase);
+        foreach (DirectoryAttribute attribute in entry.Attributes.Values)
+        {
+            var (type, range) = ParseRange(attribute.Name);
+            if (!names.TryGetValue(type, out var name))
+            {
+                continue;   // not asked for (some servers add operational attributes)
+            }
+
+            if (!byName.TryGetValue(name, out var values))
+            {
+                byName[name] = values = [];
+            }
+
+            values.AddRange(attribute.GetValues(typeof(byte[])).Cast<byte[]>());
+            if (range is { } r && r.High is { } high)
+            {
+                FetchRest(entry.DistinguishedName, name, high + 1, values, stats);
+            }
+        }
+
+        if (byName.Count == 0)
+        {
+            return null;
+        }
+
+        var attributes = new List<CollectedAttribute>(byName.Count);
+        foreach (var name in names.Values.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (byName.TryGetValue(name, out var values) && values.Count > 0)
+            {
+                attributes.Add(new CollectedAttribute(name, values));
+            }
+        }
+
+        return attributes.Count == 0 ? null : new CollectedEntry(entry.DistinguishedName, attributes);
+    }
+
+    /// <summary>Asks for <c>name;range=low-*</c> (or <c>low-(low+size-1)</c>) until the server answers with a range ending in <c>*</c>.</summary>
+    private void FetchRest(string dn, string name, long low, List<byte[]> values, NamingContextStats stats)
+    {
+        while (true)
+        {
+            var range = rangeSize > 0 ? $"{low}-{low + rangeSize - 1}" : $"{low}-*";
+            var request = new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, $"{name};range={range}");
+            stats.RangeRequests++;
+            var response = (SearchResponse)session.Send(request, stats.Requests);
+            var attribute = response.Entries.Count == 0 ? null : response.Entries[0].Attributes.Values.Cast<DirectoryAttribute>()
+                .FirstOrDefault(a => string.Equals(ParseRange(a.Name).Type, name, StringComparison.OrdinalIgnoreCase));
+            if (attribute is null)
+            {
+                return;   // the values went away meanwhile
+            }
+
+            var got = attribute.GetValues(typeof(byte[])).Cast<byte[]>().ToList();
+            values.AddRange(got);
+            stats.RangedValues += got.Count;
+            var (_, next) = ParseRange(attribute.Name);
+            if (next?.High is not { } high || got.Count == 0)
+            {
+                return;
+            }
+
+            low = high + 1;
+        }
+    }
+
+    /// <summary>The range of a value-range option (MS-ADTS 3.1.1.3.1.3.3): <c>member;range=0-1499</c> → (member, 0, 1499); <c>*</c> → no high.</summary>
+    internal static (string Type, (long Low, long? High)? Range) ParseRange(string description)
+    {
+        var at = description.IndexOf(";range=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return (description, null);
+        }
+
+        var type = description[..at];
+        var spec = description[(at + 7)..];
+        var dash = spec.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || !long.TryParse(spec[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var low))
+        {
+            return (type, null);
+        }
+
+        var highText = spec[(dash + 1)..];
+        if (highText == "*")
+        {
+            return (type, (low, null));
+        }
+
+        return long.TryParse(highText, NumberStyles.None, CultureInfo.InvariantCulture, out var high) ? (type, (low, high)) : (type, (low, null));
+    }
+}
