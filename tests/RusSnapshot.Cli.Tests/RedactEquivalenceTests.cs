@@ -52,6 +52,51 @@ public sealed class RedactEquivalenceTests
         RedactionProof.AssertNothingLeaks(redaction);
     }
 
+    [Fact]
+    public void A_collector_dump_keeps_its_manifest_redacted_so_the_same_gaps_are_reported()
+    {
+        using var temp = new TempFolder();
+        var dump = Path.Combine(temp.Path, "forest", "contoso.test.ldf");
+        new ForestGenerator(new ForestSpec { Domains = 3, Users = 30, Groups = 3, Seed = 31 }).Generate(dump);
+        var when = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+        Dumps.Manifest.ManifestNamingContext Nc(string dn, string kind, string? dns, string server, string status, params string[] referrals) => new()
+        {
+            Dn = dn, Kind = kind, DnsName = dns, Server = server, Status = status, Entries = 10, Pages = 1, Searches = 1, RangeRequests = 0,
+            RangedValues = 0, EntriesWithoutAttributes = 0, Referrals = referrals, Retries = 0,
+        };
+        Dumps.Manifest.CollectionManifestFile.WriteFile(new Dumps.Manifest.CollectionManifest
+        {
+            SchemaVersion = Dumps.Manifest.CollectionManifest.CurrentSchemaVersion,
+            Tool = new("russnap-collect", "0.1.0"),
+            Server = new("10.20.30.40", 636, "ldaps", "contoso-dc1.contoso.test"),
+            Bind = new("simple", @"u:CONTOSO\auditor"),
+            StartedAt = when,
+            EndedAt = when.AddMinutes(3),
+            Scope = "full",
+            Dump = new("contoso.test.ldf", "ldif", 400),
+            Complete = false,
+            NamingContexts =
+            [
+                Nc("CN=Configuration,DC=contoso,DC=test", "configuration", null, "contoso-dc1.contoso.test:636", "complete"),
+                Nc("DC=contoso,DC=test", "domain", "contoso.test", "contoso-dc1.contoso.test:636", "complete", "ldap://ForestDnsZones.contoso.test/DC=ForestDnsZones,DC=contoso,DC=test"),
+                Nc("DC=fabrikam,DC=test", "domain", "fabrikam.test", "fabrikam-dc1.fabrikam.test:636", "unread"),
+            ],
+            Unread =
+            [
+                new("DC=fabrikam,DC=test", Dumps.Manifest.UnreadReason.Unreachable, "fabrikam-dc1.fabrikam.test:636", "fabrikam-dc1.fabrikam.test: connection refused", null),
+                new("ldap://ForestDnsZones.contoso.test/DC=ForestDnsZones,DC=contoso,DC=test", Dumps.Manifest.UnreadReason.Referral, null, "referral not chased", 10),
+            ],
+        }, Dumps.Manifest.CollectionManifestFile.PathFor(dump));
+
+        var redaction = RedactionProof.Redact([dump], temp.Path);
+
+        Assert.Single(Directory.GetFiles(redaction.Output, "*" + Dumps.Manifest.CollectionManifestFile.Suffix));
+        RedactionProof.AssertSameFindings(redaction, temp.Path);
+        RedactionProof.AssertNothingLeaks(redaction, "contoso", "fabrikam", "auditor");
+        var json = File.ReadAllText(Path.Combine(temp.Path, "after", "russnap-report.json"));
+        Assert.Equal(2, json.Split('\n').Count(l => l.Contains("\"messageId\": \"RSN1001.collectionUnread\"", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [MemberData(nameof(Faults))]
     public void A_generated_forest_with_a_fault_redacts_to_the_same_findings_and_leaks_nothing(string fault, string dialect, string encoding)

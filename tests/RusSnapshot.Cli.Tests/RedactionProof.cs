@@ -62,7 +62,7 @@ internal static partial class RedactionProof
             }
 
             var byName = files.Where(f => string.Equals(Path.GetFileName(f.Key), subject, StringComparison.Ordinal)).Select(f => Path.GetFileName(f.Value)).ToList();
-            return byName.Count == 1 ? byName[0] : values.Dn(subject);
+            return byName.Count == 1 ? byName[0] : values.Text(subject);
         }
 
         var expected = Findings(before, Rename);
@@ -105,7 +105,7 @@ internal static partial class RedactionProof
 
         foreach (var name in mustBeIdentifying)
         {
-            Assert.Contains(name.ToLowerInvariant(), secrets.Tokens);
+            Assert.True(secrets.Tokens.Contains(name.ToLowerInvariant()), $"'{name}' should be an identifying token of the input; tokens: {string.Join(", ", secrets.Tokens.Order(StringComparer.Ordinal))}");
         }
 
         Assert.NotEmpty(secrets.Tokens);
@@ -113,7 +113,7 @@ internal static partial class RedactionProof
         foreach (var file in Directory.GetFiles(redaction.Output))
         {
             var raw = File.ReadAllBytes(file);
-            var read = ReadValues(file);
+            var read = DumpSource.IsDumpFileName(file) ? ReadValues(file) : []; // a collector manifest is searched as text
             var values = read.Select(v => v.Bytes).ToList();
 
             // Whole tokens are looked for in the file as text (in each encoding of the inputs) and in every decoded text
@@ -225,7 +225,7 @@ internal static partial class RedactionProof
     /// <summary>One redaction run: its inputs, output folder, key and mapping.</summary>
     internal sealed record Redaction(IReadOnlyList<string> Inputs, string Output, string KeyFile, string MapFile)
     {
-        public IReadOnlyList<string> Outputs => [.. Directory.GetFiles(Output).Order(StringComparer.Ordinal)];
+        public IReadOnlyList<string> Outputs => [.. Directory.GetFiles(Output).Where(DumpSource.IsDumpFileName).Order(StringComparer.Ordinal)];
 
         /// <summary>The name map of the run, rebuilt from its key and mapping file.</summary>
         public Pseudonyms OpenPseudonyms()
@@ -290,6 +290,11 @@ internal static partial class RedactionProof
                 if (encodings.Add(e.CodePage))
                 {
                     result.Encodings.Add(e);
+                }
+
+                if (Dumps.Manifest.CollectionManifestFile.ReadBeside(source.Path) is { } manifest)
+                {
+                    result.Add(manifest);
                 }
 
                 var file = Path.GetFileName(source.Path).ToLowerInvariant();
@@ -365,6 +370,42 @@ internal static partial class RedactionProof
                         Strings.Add(address.ToLowerInvariant());
                     }
                 }
+            }
+        }
+
+        /// <summary>What a collector's manifest names: servers, the bound identity, naming contexts, referrals, what was not read.</summary>
+        private void Add(Dumps.Manifest.CollectionManifest m)
+        {
+            AddText(m.Server.Host);
+            AddText(m.Server.DnsHostName ?? string.Empty);
+            AddText(m.Bind.Identity ?? string.Empty);
+            foreach (var nc in m.NamingContexts)
+            {
+                AddDn(nc.Dn);
+                AddText(nc.DnsName ?? string.Empty);
+                AddText(nc.Server);
+                nc.Referrals.ToList().ForEach(AddText);
+            }
+
+            foreach (var unread in m.Unread)
+            {
+                AddText(unread.Subject);
+                AddText(unread.Server ?? string.Empty);
+                AddText(unread.Message);
+            }
+
+            // The manifest's own words (its kinds, statuses, reasons, transport...) name nothing.
+            Keep(string.Join(" ", m.Unread.Select(u => u.Reason switch
+            {
+                Dumps.Manifest.UnreadReason.ServerError => "serverError",
+                Dumps.Manifest.UnreadReason.AccessDenied => "accessDenied",
+                var other => other.ToString(),
+            })));
+            Keep($"{m.Tool.Name} {m.Tool.Version} {m.Server.Transport} {m.Bind.Method} {m.Scope} {m.Dump.Format}");
+            m.NamingContexts.ToList().ForEach(nc => Keep($"{nc.Kind} {nc.Status}"));
+            if (System.Net.IPAddress.TryParse(m.Server.Host, out _))
+            {
+                Strings.Add(m.Server.Host);
             }
         }
 

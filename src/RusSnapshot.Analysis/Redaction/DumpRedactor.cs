@@ -5,6 +5,7 @@ using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Csv;
 using RusSnapshot.Dumps.Input;
 using RusSnapshot.Dumps.Ldif;
+using RusSnapshot.Dumps.Manifest;
 
 namespace RusSnapshot.Analysis.Redaction;
 
@@ -117,6 +118,48 @@ public sealed class DumpRedactor
 
         return new RedactedInput(source.DisplayName, outputName, opened.Format, reader.Dialect, CleanEncodingName(opened.EncodingName),
             counts.Entries, counts.Search, counts.Changes, counts.Dropped, errors);
+    }
+
+    /// <summary>
+    /// Redacts the collector's manifest of a dump (<c>&lt;dump&gt;.manifest.json</c>), to be written beside the redacted
+    /// dump: naming contexts, servers, the bound identity, referrals and what could not be read are redacted like the
+    /// dump's values (so its DNs still match the dump's), an IP address becomes a documentation address (RFC 5737);
+    /// times, counts, statuses and reasons stay, so the analysis reports the same gaps.
+    /// </summary>
+    public CollectionManifest Redact(CollectionManifest manifest, string outputName)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(outputName);
+        string Host(string host) => System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _) ? "192.0.2.1" : Values.Text(host);
+        string Server(string server)
+        {
+            // host:port, [v6]:port or a bare host
+            var colon = server.LastIndexOf(':');
+            var hasPort = colon > 0 && colon < server.Length - 1 && server[(colon + 1)..].All(char.IsAsciiDigit)
+                && (server.StartsWith('[') || !server[..colon].Contains(':', StringComparison.Ordinal));
+            return hasPort ? Host(server[..colon]) + server[colon..] : Host(server);
+        }
+
+        string? Optional(string? text, Func<string, string> redact) => text is null ? null : redact(text);
+        return manifest with
+        {
+            Server = manifest.Server with { Host = Host(manifest.Server.Host), DnsHostName = Optional(manifest.Server.DnsHostName, Values.Text) },
+            Bind = manifest.Bind with { Identity = Optional(manifest.Bind.Identity, Values.Text) },
+            Dump = manifest.Dump with { File = outputName },
+            NamingContexts = [.. manifest.NamingContexts.Select(nc => nc with
+            {
+                Dn = Values.Dn(nc.Dn),
+                DnsName = Optional(nc.DnsName, Values.Text),
+                Server = Server(nc.Server),
+                Referrals = [.. nc.Referrals.Select(Values.Text)],
+            })],
+            Unread = [.. manifest.Unread.Select(u => u with
+            {
+                Subject = Values.Text(u.Subject),
+                Server = Optional(u.Server, Server),
+                Message = Values.Name(u.Message),
+            })],
+        };
     }
 
     private (long Entries, long Search, long Changes, long Dropped) WriteCsv(IDumpReader reader, bool more, Stream sink, string encoding, bool? crlf, CancellationToken cancel)

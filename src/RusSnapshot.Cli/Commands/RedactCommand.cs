@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using RusSnapshot.Analysis.Redaction;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
+using RusSnapshot.Dumps.Manifest;
 
 namespace RusSnapshot.Cli.Commands;
 
@@ -211,6 +212,16 @@ internal static class RedactCommand
                 }
 
                 results.Add(result);
+                if (result.Errors.Count == 0 && Manifest(source, error) is { } manifest)
+                {
+                    // The collector's manifest says what the collection missed: the analysis reads it beside the dump.
+                    var manifestName = name + CollectionManifestFile.Suffix;
+                    var manifestTemporary = Path.Combine(folder, $".{manifestName}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+                    pending.Add((manifestTemporary, Path.Combine(folder, manifestName)));
+                    using var stream = CreateTemporary(manifestTemporary, folder);
+                    CollectionManifestFile.Write(redactor.Redact(manifest, name), stream);
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
             var failed = results.Where(r => r.Errors.Count > 0).ToList();
@@ -275,6 +286,25 @@ internal static class RedactCommand
         ConsoleText.Line(output, mapFile is null
             ? pseudonyms.Key.IsRandom ? "key: random, forgotten (no mapping written)" : $"key: {pseudonyms.Key.Fingerprint} (no mapping written)"
             : $"mapping: {mapFile} (keep it with the key, away from the dump)");
+    }
+
+    /// <summary>The collector's manifest beside a file input, or null (none, or one that cannot be read: said, and not copied).</summary>
+    private static CollectionManifest? Manifest(DumpSource source, TextWriter error)
+    {
+        if (!string.Equals(source.DisplayName, source.Path, StringComparison.Ordinal) || !File.Exists(source.Path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CollectionManifestFile.ReadBeside(source.Path);
+        }
+        catch (Exception ex) when (ex is ManifestFormatException or IOException or UnauthorizedAccessException)
+        {
+            ConsoleText.Line(error, $"russnap: {CollectionManifestFile.PathFor(source.Path)}: the collector's manifest cannot be read, so it is not copied: {ex.Message}");
+            return null;
+        }
     }
 
     private static FileStream CreateTemporary(string path, string folder)
