@@ -18,6 +18,7 @@ internal static class RusSnapshotCommandLine
             AnalyzeCommand.Create(output, error, cancel),
             ValidateCommand.Create(output, error, cancel),
             DiffCommand.Create(output, error, cancel),
+            RedactCommand.Create(output, error, cancel), CaseCommand.Create(output, error, cancel),
             RulesCommand.Create(output, error),
         };
     }
