@@ -45,6 +45,7 @@ internal static class DiagnosticsPage
     [
         ("LDIF (ldifde, ldapsearch, the collector)", "LDIF-"),
         ("CSV (csvde)", "CSV-"),
+        ("Exchange setup logs (`--setup-log`)", "SETUPLOG-"),
         ("Inputs (opening, decoding, folders, duplicates)", null),
     ];
 
