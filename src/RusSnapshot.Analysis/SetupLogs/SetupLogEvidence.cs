@@ -65,7 +65,11 @@ public enum SetupFiredLevel
 public sealed record SetupFiredRule(SetupFiredLevel Level, string? Rule, string Message, long Line);
 
 /// <summary>One run of a log in brief (every run of the log, for the reports' list of runs).</summary>
-public sealed record SetupRunSummary(int Number, long Line, DateTime? Started, TimeSpan? UtcOffset, string? Product, string? SetupVersion, string? Mode, bool Succeeded);
+public sealed record SetupRunSummary(int Number, long Line, DateTime? Started, TimeSpan? UtcOffset, string? Product, string? SetupVersion, string? Mode, bool Succeeded)
+{
+    /// <summary>When it started, as <see cref="SetupRun.Format"/> writes it.</summary>
+    public string StartedText => SetupRun.FormatTime(Started, UtcOffset);
+}
 
 /// <summary>The run of a setup log that the analysis read (the last one, or the one <c>--setup-run</c> names).</summary>
 public sealed record SetupRun
@@ -124,8 +128,11 @@ public sealed record SetupRun
     public DateTime? EvaluatedAt => RusMissing?.Rule.Time ?? Started;
 
     /// <summary>A local time as ISO 8601, with the run's offset when it states one (<c>2022-12-01T00:49:41-05:00</c>), else without (local time).</summary>
-    public string Format(DateTime? local) => local is not { } t ? string.Empty
-        : UtcOffset is { } o ? new DateTimeOffset(t, o).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+    public string Format(DateTime? local) => FormatTime(local, UtcOffset);
+
+    /// <summary>A setup log's local time as ISO 8601, with <paramref name="offset"/> when known; empty for none.</summary>
+    public static string FormatTime(DateTime? local, TimeSpan? offset) => local is not { } t ? string.Empty
+        : offset is { } o ? new DateTimeOffset(t, o).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
         : t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 }
 
