@@ -85,8 +85,35 @@ public sealed record AnalysisResult
     /// <summary>Counts, coverage and the overall verdict: what every report and the console summary say.</summary>
     public Verdict.AnalysisSummary Summary => Verdict.Verdicts.Summarize(Forest, Findings, Coverage);
 
-    /// <summary>True when an input could not be read completely (the exit code for invalid input).</summary>
-    public bool HasInvalidInput => Inputs.Any(i => i.HasReadErrors) || Inputs.All(i => i.Format is null);
+    /// <summary>The readiness verdict per Exchange version, derived from the documented logic (DOMAIN.md section 4).</summary>
+    public Verdict.ReadinessVerdict Readiness => Verdict.Readiness.Of(Forest);
+
+    /// <summary>Each setup log given (<c>--setup-log</c>), in order, against the dump.</summary>
+    public ImmutableArray<Verdict.SetupLogComparison> SetupLogs
+    {
+        get
+        {
+            var readiness = Readiness;
+            return [.. Forest.SetupLogs.Select(log => Verdict.SetupLogComparisons.Compare(Forest, readiness, log))];
+        }
+    }
+
+    /// <summary>True when an input could not be read completely (the exit code for invalid input), a setup log included.</summary>
+    public bool HasInvalidInput => Inputs.Any(i => i.HasReadErrors) || Inputs.All(i => i.Format is null) || Forest.SetupLogs.Any(l => l.HasReadErrors);
+
+    /// <summary>
+    /// The domain the recipients of a naming context (<see cref="Recipients.UnstampedRecipient.NamingContext"/>) belong to, as
+    /// RSN2007 names it (its DNS name, else its DN); the naming context itself when it matches no domain of the dump (RSN2007
+    /// counts those apart); null when the configuration excluded that domain, so RSN2007 does not count them.
+    /// </summary>
+    public string? RecipientDomain(string namingContext)
+    {
+        ArgumentNullException.ThrowIfNull(namingContext);
+        var key = DnKey.Of(namingContext);
+        return Forest.DomainOf(key) is { } domain ? domain.DnsName ?? domain.Dn
+            : Forest.ExcludedDomains.Any(dn => DnKey.Of(dn) == key) ? null
+            : namingContext;
+    }
 
     /// <summary>Failures that count at <paramref name="threshold"/>: not suppressed, of that severity or above.</summary>
     public IEnumerable<Finding> FailuresAtOrAbove(Severity threshold) =>

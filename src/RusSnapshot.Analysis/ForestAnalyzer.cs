@@ -15,13 +15,16 @@ public static class ForestAnalyzer
 {
     /// <summary>Analyses <paramref name="sources"/> as one forest dump.</summary>
     /// <param name="onRecord">Called every record with the current input's name and bytes read (progress).</param>
-    public static AnalysisResult Analyze(IReadOnlyList<DumpSource> sources, AnalysisOptions options, Action<string, long>? onRecord = null)
+    /// <param name="unstamped">Receives each recipient behind RSN2007 as it is read (<c>--recipients</c>); what domain each
+    /// one belongs to is known once the model is built (<see cref="AnalysisResult.RecipientDomain"/>).</param>
+    public static AnalysisResult Analyze(
+        IReadOnlyList<DumpSource> sources, AnalysisOptions options, Action<string, long>? onRecord = null, Recipients.IUnstampedRecipientSink? unstamped = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
         // Inputs are hashed while they are read, once: a second read of a pipe would steal part of it.
-        var builder = new ForestModelBuilder();
+        var builder = new ForestModelBuilder(unstamped);
         using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
         while (set.Read())
         {
@@ -33,6 +36,7 @@ public static class ForestAnalyzer
         var readings = set.Inputs.Zip(manifests, (input, manifest) => Reading(input) with { Unread = [.. manifest.Manifest?.Unread ?? []] }).ToImmutableArray();
         var model = builder.Build();
         model = Exclude(model, options.ExcludedDomains);
+        var collected = manifests.Select(m => m.Manifest).OfType<CollectionManifest>().ToList();
         model = model with
         {
             Completeness = model.Completeness with
@@ -40,6 +44,14 @@ public static class ForestAnalyzer
                 Inputs = readings,
                 Conflicts = [.. set.Conflicts],
             },
+            Time = model.Time with
+            {
+                CollectedFrom = collected.Count == 0 ? null : collected.Min(m => m.StartedAt),
+                CollectedTo = collected.Count == 0 ? null : collected.Max(m => m.EndedAt),
+            },
+
+            // The setup logs are read after the dump, each streamed once (SETUPLOG.md: they can be hundreds of MB).
+            SetupLogs = [.. options.SetupLogs.Select(path => SetupLogs.SetupLogReading.Read(path, options.SetupRun))],
         };
 
         var findings = Evaluate(model, options);
@@ -134,6 +146,7 @@ public static class ForestAnalyzer
         return model with
         {
             Domains = kept,
+            ExcludedDomains = [.. model.Domains.Where(IsExcluded).Select(d => d.Dn)],
             RusInstances = [.. model.RusInstances.Where(r => r.DomainLinkKey is not { } link || !gone.Contains(link))],
         };
     }

@@ -64,6 +64,8 @@ public static class ReportBuilder
                 domains,
                 ReportRecipients.From(forest.UnassignedRecipients)),
             Exchange = exchange,
+            Readiness = MakeReadiness(result.Readiness, domains),
+            SetupLogs = [.. result.SetupLogs.Select(MakeSetupLog)],
             Findings = findings,
             Summary = InDomainOrder(result.Summary, domains),
         };
@@ -126,6 +128,44 @@ public static class ReportBuilder
             Recipients = domain.PartitionInDump ? ReportRecipients.From(domain.Recipients) : null,
         };
     }
+
+    private static ReportReadiness MakeReadiness(ReadinessVerdict verdict, ImmutableArray<ReportDomain> domains)
+    {
+        var order = domains.Select((d, i) => (Key: DnKey.Of(d.Dn), i)).ToDictionary(x => x.Key, x => x.i);
+        return new ReportReadiness(
+            [.. verdict.Domains
+                .OrderBy(d => order.GetValueOrDefault(d.Domain.Key, int.MaxValue))
+                .Select(d => new ReportDomainReadiness(
+                    Clean(d.Domain.Dn),
+                    CleanOrNull(d.Domain.DnsName),
+                    [.. d.ServingRus.Select(r => Clean(r.Dn)).Order(StringComparer.Ordinal)],
+                    d.Exchange2007Stops,
+                    d.Exchange2010Stops,
+                    d.Exchange2013Warns,
+                    d.Unknown))],
+            verdict.Exchange2013Blocked,
+            verdict.BlockedUnknown,
+            [.. verdict.LegacyServers.Select(s => Clean(s.Name)).Order(StringComparer.OrdinalIgnoreCase).ThenBy(n => n, StringComparer.Ordinal)],
+            ReadinessVerdict.Sources);
+    }
+
+    /// <summary>A setup log as the analysis read and compared it. Its text was decoded with replacement, so it holds no lone surrogate; the path is cleaned.</summary>
+    private static ReportSetupLog MakeSetupLog(SetupLogComparison c) => new()
+    {
+        Path = Clean(c.Log.Path),
+        Log = c.Log,
+        Agreement = c.Agreement,
+        Reason = c.Reason,
+        DomainDn = c.Domain is null ? null : Clean(c.Domain.Dn),
+        DomainLabel = c.Domain is null ? null : Clean(c.Domain.DnsName ?? c.Domain.Dn),
+        DumpWouldFire = c.Dump?.RusMissing switch
+        {
+            ReadinessAnswer.Yes => true,
+            ReadinessAnswer.No => false,
+            _ => null,
+        },
+        Newer = c.Order,
+    };
 
     private static ReportRusInstance MakeRus(RusInstanceInfo rus, ForestModel forest) => new(
         Clean(rus.Dn),

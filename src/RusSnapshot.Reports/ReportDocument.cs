@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.SetupLogs;
 using RusSnapshot.Analysis.Text;
 using RusSnapshot.Analysis.Verdict;
 
@@ -32,6 +33,12 @@ public sealed record ReportDocument
     public required ReportForest Forest { get; init; }
 
     public required ReportExchange Exchange { get; init; }
+
+    /// <summary>What setup would say per Exchange version, derived by the analysis (<see cref="ReadinessVerdict"/>).</summary>
+    public required ReportReadiness Readiness { get; init; }
+
+    /// <summary>The setup logs given beside the dump (<c>--setup-log</c>), in order: the run read, what it saw, and how it compares.</summary>
+    public ImmutableArray<ReportSetupLog> SetupLogs { get; init; } = [];
 
     /// <summary>In display order: errors, warnings, information, not applicable, suppressed (see <see cref="ReportFinding.Group"/>); within a group, the analysis order.</summary>
     public required ImmutableArray<ReportFinding> Findings { get; init; }
@@ -132,6 +139,54 @@ public sealed record ReportRusInstance(
     string? ServerName,
     string? DomainController,
     bool Enterprise);
+
+/// <summary>The readiness verdict per Exchange version: always derived from the documented logic, never from running setup.</summary>
+/// <param name="Domains">In the report's domain order.</param>
+/// <param name="Exchange2013Blocked">Forest-wide: Exchange 2013+ setup refuses to install while an Exchange 2000/2003 server exists.</param>
+/// <param name="LegacyServers">Names of the Exchange 2000/2003 servers (sorted).</param>
+/// <param name="Sources">The documented logic it is derived from.</param>
+public sealed record ReportReadiness(
+    ImmutableArray<ReportDomainReadiness> Domains,
+    ReadinessAnswer Exchange2013Blocked,
+    ReadinessUnknown BlockedUnknown,
+    ImmutableArray<string> LegacyServers,
+    ImmutableArray<string> Sources);
+
+/// <summary>What setup run in one domain would say.</summary>
+/// <param name="RusInstances">DNs of the RUS instances that serve the domain (what setup reads as RusName).</param>
+public sealed record ReportDomainReadiness(
+    string Dn,
+    string? DnsName,
+    ImmutableArray<string> RusInstances,
+    ReadinessAnswer Exchange2007Stops,
+    ReadinessAnswer Exchange2010Stops,
+    ReadinessAnswer Exchange2013Warns,
+    ReadinessUnknown Unknown)
+{
+    public string Label => DnsName ?? Dn;
+}
+
+/// <summary>One setup log: the run read and what it saw (as the analysis read it), and its comparison with the dump.</summary>
+public sealed record ReportSetupLog
+{
+    public required string Path { get; init; }
+
+    public required SetupLogEvidence Log { get; init; }
+
+    public required SetupLogAgreement Agreement { get; init; }
+
+    public SetupLogNotComparable Reason { get; init; }
+
+    /// <summary>The dump's domain the log is about, when the dump has it.</summary>
+    public string? DomainDn { get; init; }
+
+    public string? DomainLabel { get; init; }
+
+    /// <summary>Whether RusMissing would fire for that domain, by the documented logic applied to the dump (null when unknown).</summary>
+    public bool? DumpWouldFire { get; init; }
+
+    public SourceOrder Newer { get; init; }
+}
 
 /// <summary>One finding, its texts in the report's language.</summary>
 public sealed record ReportFinding

@@ -235,6 +235,138 @@ public sealed record ReportLabels
 
     public required string Unknown { get; init; }
 
+    public required string Readiness { get; init; }
+
+    public required string ReadinessIntro { get; init; }
+
+    public required string Derived { get; init; }
+
+    public required string Exchange2007Setup { get; init; }
+
+    public required string Exchange2010Setup { get; init; }
+
+    public required string Exchange2013Setup { get; init; }
+
+    public required string Exchange2013ForestWide { get; init; }
+
+    public required string Stops { get; init; }
+
+    public required string Continues { get; init; }
+
+    public required string Warns { get; init; }
+
+    public required string NoWarning { get; init; }
+
+    public required string Blocked { get; init; }
+
+    public required string NotBlocked { get; init; }
+
+    public required string LegacyServers { get; init; }
+
+    public required string UnknownNoExchangeServices { get; init; }
+
+    public required string UnknownNoServers { get; init; }
+
+    public required string UnknownServerVersions { get; init; }
+
+    public required string NotApplicableDisabled { get; init; }
+
+    public required string Sources { get; init; }
+
+    public required string SetupLogs { get; init; }
+
+    public required string RunRead { get; init; }
+
+    public required string RunLast { get; init; }
+
+    public required string RunAsked { get; init; }
+
+    public required string NoRunRead { get; init; }
+
+    public required string Started { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required string Product { get; init; }
+
+    public required string SetupVersion { get; init; }
+
+    public required string Mode { get; init; }
+
+    public required string User { get; init; }
+
+    public required string Succeeded { get; init; }
+
+    public required string Ended { get; init; }
+
+    public required string ReadinessEvaluations { get; init; }
+
+    public required string RusMissingSeen { get; init; }
+
+    public required string LocalDomain { get; init; }
+
+    public required string RusFound { get; init; }
+
+    public required string LegacySeen { get; init; }
+
+    public required string ServerVersionsRead { get; init; }
+
+    public required string LegacyRule { get; init; }
+
+    public required string Fired { get; init; }
+
+    public required string NotFired { get; init; }
+
+    public required string NotEvaluated { get; init; }
+
+    public required string FiredRules { get; init; }
+
+    public required string Level { get; init; }
+
+    public required string LevelRequired { get; init; }
+
+    public required string LevelRecommended { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string Line { get; init; }
+
+    public required string Value { get; init; }
+
+    public required string AgainstTheDump { get; init; }
+
+    public required string Agrees { get; init; }
+
+    public required string Disagrees { get; init; }
+
+    public required string NoRunInLog { get; init; }
+
+    public required string NoEvaluationInRun { get; init; }
+
+    public required string DomainNotInDump { get; init; }
+
+    public required string DumpCannotTell { get; init; }
+
+    public required string DumpView { get; init; }
+
+    public required string WouldFire { get; init; }
+
+    public required string WouldNotFire { get; init; }
+
+    public required string Newer { get; init; }
+
+    public required string LogNewer { get; init; }
+
+    public required string DumpNewer { get; init; }
+
+    public required string SameTime { get; init; }
+
+    public required string RunsInLog { get; init; }
+
+    public required string Run { get; init; }
+
+    public required string LogProblems { get; init; }
+
     public required string Footer { get; init; }
 
     public static ReportLabels English { get; } = new()
@@ -349,6 +481,72 @@ public sealed record ReportLabels
         No = "no",
         None = "none",
         Unknown = "unknown",
+        Readiness = "Readiness per Exchange version",
+        ReadinessIntro = "What Exchange setup would say if run now in each domain: its readiness checks applied to the dump (setup itself was not run). RUSMissing is checked for the domain setup runs in; Exchange 2007 and 2010 setup stop on it, Exchange 2013 and later only warn, but refuse to install at all while an Exchange 2000/2003 server remains (Exchange2000or2003PresentInOrg).",
+        Derived = "Derived from the documented logic",
+        Exchange2007Setup = "Exchange 2007 setup",
+        Exchange2010Setup = "Exchange 2010 setup",
+        Exchange2013Setup = "Exchange 2013 or later setup",
+        Exchange2013ForestWide = "Exchange 2013 or later setup, whole forest",
+        Stops = "stops (RUSMissing)",
+        Continues = "continues",
+        Warns = "warns (RUSMissing)",
+        NoWarning = "no warning",
+        Blocked = "blocked: Exchange 2000/2003 servers remain (Exchange2000or2003PresentInOrg)",
+        NotBlocked = "not blocked by Exchange 2000/2003 servers",
+        LegacyServers = "Exchange 2000/2003 servers",
+        UnknownNoExchangeServices = "unknown (the dump lacks CN=Microsoft Exchange,CN=Services)",
+        UnknownNoServers = "unknown (no Exchange server in the dump)",
+        UnknownServerVersions = "unknown (a server's version is not in the dump)",
+        NotApplicableDisabled = "not applicable (pre-created domain)",
+        Sources = "Sources",
+        SetupLogs = "Exchange setup logs",
+        RunRead = "Run read",
+        RunLast = "the last",
+        RunAsked = "asked for with --setup-run",
+        NoRunRead = "No run read.",
+        Started = "Started",
+        TimeZone = "Time zone",
+        Product = "Exchange version",
+        SetupVersion = "Setup version",
+        Mode = "Mode",
+        User = "Logged on user",
+        Succeeded = "Completed successfully",
+        Ended = "Reached End of Setup",
+        ReadinessEvaluations = "Readiness rules evaluated",
+        RusMissingSeen = "RusMissing as setup evaluated it",
+        LocalDomain = "Domain (DomainNCName)",
+        RusFound = "RUS found (RusName)",
+        LegacySeen = "Exchange 2000/2003 server seen (Exchange200x)",
+        ServerVersionsRead = "Server versions read (ExchangeSerialNumber)",
+        LegacyRule = "Exchange2000or2003PresentInOrg",
+        Fired = "fired",
+        NotFired = "did not fire",
+        NotEvaluated = "not evaluated",
+        FiredRules = "Rules that fired",
+        Level = "Level",
+        LevelRequired = "required (error)",
+        LevelRecommended = "recommended (warning)",
+        Message = "Message",
+        Line = "Line",
+        Value = "Value",
+        AgainstTheDump = "Against the dump",
+        Agrees = "agrees with the dump",
+        Disagrees = "disagrees with the dump (RSN2008)",
+        NoRunInLog = "not compared: the log holds no setup run",
+        NoEvaluationInRun = "not compared: the run holds no RusMissing evaluation",
+        DomainNotInDump = "not compared: its domain is not in the dump",
+        DumpCannotTell = "not compared: the dump cannot tell what setup would find",
+        DumpView = "The dump, by the same logic",
+        WouldFire = "RusMissing would fire",
+        WouldNotFire = "RusMissing would not fire",
+        Newer = "Newer",
+        LogNewer = "the log",
+        DumpNewer = "the dump",
+        SameTime = "taken at the same time",
+        RunsInLog = "Runs in the log",
+        Run = "Run",
+        LogProblems = "Problems reading the log",
         Footer = "Times are UTC. Values are shown as written in the dump; control characters are shown as symbols (␊ for a line feed).",
     };
 
@@ -464,6 +662,72 @@ public sealed record ReportLabels
         No = "non",
         None = "aucun",
         Unknown = "inconnu",
+        Readiness = "Préparation par version d'Exchange",
+        ReadinessIntro = "Ce que dirait l'installation d'Exchange lancée maintenant dans chaque domaine : ses vérifications de préparation appliquées à l'export (l'installation elle-même n'a pas été exécutée). RUSMissing est vérifiée pour le domaine où l'installation s'exécute ; l'installation d'Exchange 2007 et 2010 s'y arrête, celle d'Exchange 2013 et ultérieur ne fait qu'avertir, mais refuse de s'installer tant qu'il reste un serveur Exchange 2000/2003 (Exchange2000or2003PresentInOrg).",
+        Derived = "Déduit de la logique documentée",
+        Exchange2007Setup = "Installation d'Exchange 2007",
+        Exchange2010Setup = "Installation d'Exchange 2010",
+        Exchange2013Setup = "Installation d'Exchange 2013 ou ultérieur",
+        Exchange2013ForestWide = "Installation d'Exchange 2013 ou ultérieur, toute la forêt",
+        Stops = "s'arrête (RUSMissing)",
+        Continues = "continue",
+        Warns = "avertit (RUSMissing)",
+        NoWarning = "aucun avertissement",
+        Blocked = "bloquée : il reste des serveurs Exchange 2000/2003 (Exchange2000or2003PresentInOrg)",
+        NotBlocked = "non bloquée par des serveurs Exchange 2000/2003",
+        LegacyServers = "Serveurs Exchange 2000/2003",
+        UnknownNoExchangeServices = "inconnu (l'export ne contient pas CN=Microsoft Exchange,CN=Services)",
+        UnknownNoServers = "inconnu (aucun serveur Exchange dans l'export)",
+        UnknownServerVersions = "inconnu (la version d'un serveur n'est pas dans l'export)",
+        NotApplicableDisabled = "sans objet (domaine pré-créé)",
+        Sources = "Sources",
+        SetupLogs = "Journaux d'installation d'Exchange",
+        RunRead = "Exécution lue",
+        RunLast = "la dernière",
+        RunAsked = "demandée par --setup-run",
+        NoRunRead = "Aucune exécution lue.",
+        Started = "Démarrée le",
+        TimeZone = "Fuseau horaire",
+        Product = "Version d'Exchange",
+        SetupVersion = "Version de l'installation",
+        Mode = "Mode",
+        User = "Utilisateur connecté",
+        Succeeded = "Terminée avec succès",
+        Ended = "Arrivée à End of Setup",
+        ReadinessEvaluations = "Règles de préparation évaluées",
+        RusMissingSeen = "RusMissing telle que l'installation l'a évaluée",
+        LocalDomain = "Domaine (DomainNCName)",
+        RusFound = "RUS trouvé (RusName)",
+        LegacySeen = "Serveur Exchange 2000/2003 vu (Exchange200x)",
+        ServerVersionsRead = "Versions des serveurs lues (ExchangeSerialNumber)",
+        LegacyRule = "Exchange2000or2003PresentInOrg",
+        Fired = "déclenchée",
+        NotFired = "non déclenchée",
+        NotEvaluated = "non évaluée",
+        FiredRules = "Règles déclenchées",
+        Level = "Niveau",
+        LevelRequired = "obligatoire (erreur)",
+        LevelRecommended = "recommandé (avertissement)",
+        Message = "Message",
+        Line = "Ligne",
+        Value = "Valeur",
+        AgainstTheDump = "Comparaison avec l'export",
+        Agrees = "concorde avec l'export",
+        Disagrees = "contredit l'export (RSN2008)",
+        NoRunInLog = "non comparé : le journal ne contient aucune exécution",
+        NoEvaluationInRun = "non comparé : l'exécution ne contient aucune évaluation de RusMissing",
+        DomainNotInDump = "non comparé : son domaine n'est pas dans l'export",
+        DumpCannotTell = "non comparé : l'export ne permet pas de savoir ce que l'installation trouverait",
+        DumpView = "L'export, selon la même logique",
+        WouldFire = "RusMissing se déclencherait",
+        WouldNotFire = "RusMissing ne se déclencherait pas",
+        Newer = "Plus récent",
+        LogNewer = "le journal",
+        DumpNewer = "l'export",
+        SameTime = "du même moment",
+        RunsInLog = "Exécutions du journal",
+        Run = "Exécution",
+        LogProblems = "Problèmes de lecture du journal",
         Footer = "Heures en UTC. Les valeurs sont reproduites telles qu'écrites dans l'export ; les caractères de contrôle sont remplacés par des symboles (␊ pour un saut de ligne).",
     };
 
@@ -502,6 +766,60 @@ public sealed record ReportLabels
         DomainCoverage.NotJudged => NotJudged,
         _ => NotRequired,
     };
+
+    /// <summary>"stops"/"continues" for Exchange 2007/2010 setup in a domain, or why it is unknown.</summary>
+    public string StopsText(ReadinessAnswer answer, ReadinessUnknown unknown) =>
+        answer == ReadinessAnswer.Yes ? Stops : answer == ReadinessAnswer.No ? Continues : UnknownText(unknown);
+
+    /// <summary>"warns"/"no warning" for Exchange 2013+ setup in a domain, or why it is unknown.</summary>
+    public string WarnsText(ReadinessAnswer answer, ReadinessUnknown unknown) =>
+        answer == ReadinessAnswer.Yes ? Warns : answer == ReadinessAnswer.No ? NoWarning : UnknownText(unknown);
+
+    /// <summary>"blocked"/"not blocked" for Exchange 2013+ setup in the forest, or why it is unknown.</summary>
+    public string BlockedText(ReadinessAnswer answer, ReadinessUnknown unknown) =>
+        answer == ReadinessAnswer.Yes ? Blocked : answer == ReadinessAnswer.No ? NotBlocked : UnknownText(unknown);
+
+    public string UnknownText(ReadinessUnknown unknown) => unknown switch
+    {
+        ReadinessUnknown.NoExchangeServices => UnknownNoExchangeServices,
+        ReadinessUnknown.NoServers => UnknownNoServers,
+        ReadinessUnknown.ServerVersionsUnknown => UnknownServerVersions,
+        ReadinessUnknown.DomainDisabled => NotApplicableDisabled,
+        _ => Unknown,
+    };
+
+    /// <summary>How a setup log compares with the dump.</summary>
+    public string AgreementText(SetupLogAgreement agreement, SetupLogNotComparable reason) => agreement switch
+    {
+        SetupLogAgreement.Agrees => Agrees,
+        SetupLogAgreement.Disagrees => Disagrees,
+        _ => reason switch
+        {
+            SetupLogNotComparable.NoRun => NoRunInLog,
+            SetupLogNotComparable.DomainNotInDump => DomainNotInDump,
+            SetupLogNotComparable.DumpCannotTell => DumpCannotTell,
+            _ => NoEvaluationInRun,
+        },
+    };
+
+    public string OrderText(SourceOrder order) => order switch
+    {
+        SourceOrder.LogNewer => LogNewer,
+        SourceOrder.DumpNewer => DumpNewer,
+        SourceOrder.SameTime => SameTime,
+        _ => Unknown,
+    };
+
+    /// <summary>"fired"/"did not fire"/"not evaluated".</summary>
+    public string FiredText(bool? fired) => fired switch
+    {
+        true => Fired,
+        false => NotFired,
+        _ => NotEvaluated,
+    };
+
+    public string LevelText(Analysis.SetupLogs.SetupFiredLevel level) =>
+        level == Analysis.SetupLogs.SetupFiredLevel.Required ? LevelRequired : LevelRecommended;
 
     public string VerdictText(AnalysisVerdict verdict) => verdict switch
     {

@@ -44,6 +44,46 @@ public static class ReportText
         _ => "unknown",
     };
 
+    public static string ToName(this ReadinessUnknown unknown) => unknown switch
+    {
+        ReadinessUnknown.NoExchangeServices => "noExchangeServices",
+        ReadinessUnknown.NoServers => "noServers",
+        ReadinessUnknown.ServerVersionsUnknown => "serverVersionsUnknown",
+        ReadinessUnknown.DomainDisabled => "domainDisabled",
+        _ => "none",
+    };
+
+    public static string ToName(this SetupLogAgreement agreement) => agreement switch
+    {
+        SetupLogAgreement.Agrees => "agrees",
+        SetupLogAgreement.Disagrees => "disagrees",
+        _ => "notComparable",
+    };
+
+    public static string ToName(this SetupLogNotComparable reason) => reason switch
+    {
+        SetupLogNotComparable.NoRun => "noRun",
+        SetupLogNotComparable.NoEvaluation => "noEvaluation",
+        SetupLogNotComparable.DomainNotInDump => "domainNotInDump",
+        SetupLogNotComparable.DumpCannotTell => "dumpCannotTell",
+        _ => "none",
+    };
+
+    public static string ToName(this SourceOrder order) => order switch
+    {
+        SourceOrder.LogNewer => "log",
+        SourceOrder.DumpNewer => "dump",
+        SourceOrder.SameTime => "sameTime",
+        _ => "unknown",
+    };
+
+    public static string ToName(this Analysis.SetupLogs.SetupFiredLevel level) =>
+        level == Analysis.SetupLogs.SetupFiredLevel.Required ? "required" : "recommended";
+
+    /// <summary>A UTC offset as ISO 8601 (<c>+01:00</c>, <c>-05:00</c>, <c>+00:00</c>).</summary>
+    public static string Offset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
+
     public static string ToName(this FindingGroup group) => group switch
     {
         FindingGroup.Error => "error",

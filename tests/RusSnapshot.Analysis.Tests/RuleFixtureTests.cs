@@ -100,8 +100,13 @@ public sealed class RuleFixtureTests
         Assert.Equal(expected, Assert.Single(result.Inputs).Sha256);
     }
 
+    /// <summary>Analyses a fixture; the setup logs in a fixture folder (<c>*.log</c>) are read as <c>--setup-log</c> (RSN2008).</summary>
     internal static AnalysisResult Analyze(string path) =>
-        ForestAnalyzer.Analyze(DumpSource.Expand([path]), new AnalysisOptions { HashInputs = false });
+        ForestAnalyzer.Analyze(DumpSource.Expand([path]), new AnalysisOptions
+        {
+            HashInputs = false,
+            SetupLogs = Directory.Exists(path) ? [.. Directory.GetFiles(path, "*.log").Order(StringComparer.Ordinal)] : [],
+        });
 
     internal static string Fixture(string ruleId, string kind)
     {

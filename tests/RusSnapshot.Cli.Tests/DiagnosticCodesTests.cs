@@ -69,6 +69,6 @@ public sealed partial class DiagnosticCodesTests
     [GeneratedRegex(@"^[A-Z0-9]+(-[A-Z0-9]+)+$")]
     private static partial Regex CodeShape();
 
-    [GeneratedRegex(@"""(LDIF|CSV|ADX|INPUT|ENCODING|SCAN|DUPLICATE)-[A-Z0-9-]+""")]
+    [GeneratedRegex(@"""(LDIF|CSV|ADX|INPUT|ENCODING|SCAN|DUPLICATE|SETUPLOG)-[A-Z0-9-]+""")]
     private static partial Regex CodeLiteral();
 }

@@ -3,6 +3,7 @@ using RusSnapshot.Analysis;
 using RusSnapshot.Analysis.Model;
 using RusSnapshot.Analysis.Options;
 using RusSnapshot.Analysis.Rules;
+using RusSnapshot.Analysis.SetupLogs;
 using RusSnapshot.Analysis.Text;
 using RusSnapshot.Dumps;
 using RusSnapshot.Dumps.Input;
@@ -206,8 +207,94 @@ internal static class TestReport
                 ],
             },
             UnassignedRecipients = new RecipientCounts(MailEnabled: 5, Stamped: 3, Unstamped: 2, OptedOut: 0, Mailboxes: 1),
+            Time = new DumpTime(null, null, new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), null),
+            SetupLogs = [FiredForMissingDomain(), CutAndDisagreeing()],
         };
     }
+
+    public const string SetupLogName = "logs/ExchangeSetup <script>.log";
+
+    /// <summary>A run whose RusMissing fired for the domain without a RUS (it agrees with the dump), with hostile values in its header.</summary>
+    private static SetupLogEvidence FiredForMissingDomain()
+    {
+        var settings = new RusMissingEvaluation
+        {
+            Rule = new SetupRuleValue("RusMissing", "True", false, 215, new DateTime(2026, 11, 18, 14, 2, 3, 250)),
+            RuleType = "Warning",
+            DomainNcName = new SetupSetting("DomainNCName", MissingDn, "<NULL>", false, 210),
+            RusName = new SetupSetting("RusName", string.Empty, "<NULL>", false, 212),
+            Exchange200x = [new SetupSetting("Exchange200x", "True", "Version 6.5 (Build 7638.2: Service Pack 2)", false, 214)],
+            SerialNumbers = [new SetupSetting("ExchangeSerialNumber", "Version 6.5 (Build 7638.2: Service Pack 2)", "<NULL>", false, 213)],
+        };
+        var run = new SetupRun
+        {
+            Number = 2,
+            Line = 120,
+            LastLine = 400,
+            Started = new DateTime(2026, 11, 18, 14, 0, 0, 125),
+            TimeZone = "(UTC+01:00) Brussels | **Paris** `x`",
+            UtcOffset = TimeSpan.FromHours(1),
+            Product = "2016",
+            SetupVersion = "15.1.2507.6",
+            Mode = "Install",
+            User = "CONTOSO\\admin " + Script,
+            ReadinessEvaluations = 112,
+            RusMissing = settings,
+            Exchange2000Or2003PresentInOrg = new SetupRuleValue("Exchange2000or2003PresentInOrg", "True", false, 190, null),
+            Fired =
+            [
+                new SetupFiredRule(SetupFiredLevel.Required, "Exchange2000or2003PresentInOrg", "One or more servers ... | removed " + Script, 230),
+                new SetupFiredRule(SetupFiredLevel.Recommended, "RusMissing", "Cannot find the Recipient Update Service responsible for domain '" + MissingDn + "'.\nNew and existing users may not be properly Exchange-enabled.", 232),
+            ],
+        };
+        return new SetupLogEvidence
+        {
+            Path = SetupLogName,
+            RunCount = 2,
+            Runs =
+            [
+                new SetupRunSummary(1, 2, new DateTime(2026, 10, 1, 9, 0, 0), TimeSpan.FromHours(2), "2016", "15.1.2507.6", "PrepareSchema", true),
+                new SetupRunSummary(2, 120, run.Started, run.UtcOffset, "2016", "15.1.2507.6", "Install", false),
+            ],
+            Run = run,
+            Lines = 400,
+            Complete = true,
+        };
+    }
+
+    /// <summary>A cut log, without its zone, whose RusMissing fired for the forest root the dump shows served: a disagreement.</summary>
+    private static SetupLogEvidence CutAndDisagreeing() => new()
+    {
+        Path = "logs/second | `log`.log",
+        RunCount = 1,
+        Runs = [new SetupRunSummary(1, 1, new DateTime(2026, 11, 21, 8, 0, 0), null, "2019", "15.2.1118.7", "Upgrade", false)],
+        Run = new SetupRun
+        {
+            Number = 1,
+            Line = 1,
+            LastLine = 99,
+            Started = new DateTime(2026, 11, 21, 8, 0, 0),
+            Product = "2019",
+            SetupVersion = "15.2.1118.7",
+            Mode = "Upgrade",
+            ReadinessEvaluations = 3,
+            RusMissing = new RusMissingEvaluation
+            {
+                Rule = new SetupRuleValue("RusMissing", "True", false, 98, new DateTime(2026, 11, 21, 8, 1, 0)),
+                DomainNcName = new SetupSetting("DomainNCName", RootDn, "<NULL>", false, 90),
+                RusName = new SetupSetting("RusName", string.Empty, "<NULL>", false, 91),
+            },
+        },
+        Lines = 99,
+        Complete = false,
+        Errors = 1,
+        Warnings = 1,
+        Diagnostics =
+        [
+            new DumpDiagnostic(new DumpPosition("logs/second | `log`.log", 1, 1), DiagnosticCodes.SetupLogNoZone, "the setup run read does not state its time zone: its times are the server's local time"),
+            new DumpDiagnostic(new DumpPosition("logs/second | `log`.log", 100, 100), DiagnosticCodes.SetupLogTruncated, "the log ends in the middle of a line (no line break after it): it was cut off, and its last entry is not read"),
+        ],
+    };
 }
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>

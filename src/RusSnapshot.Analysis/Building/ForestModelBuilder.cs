@@ -32,6 +32,10 @@ public sealed class ForestModelBuilder
     private bool _sawPartitions;
     private bool _sawSites;
     private bool _sawExchangeServices;
+    private readonly Recipients.IUnstampedRecipientSink? _unstamped;
+
+    /// <param name="unstamped">Receives each unstamped recipient as it is read (<c>--recipients</c>); null to only count them.</param>
+    public ForestModelBuilder(Recipients.IUnstampedRecipientSink? unstamped = null) => _unstamped = unstamped;
 
     /// <summary>Entries looked at.</summary>
     public long Entries { get; private set; }
@@ -179,8 +183,16 @@ public sealed class ForestModelBuilder
         domains = [.. domains.OrderBy(d => d.Dn, StringComparer.OrdinalIgnoreCase).Select(d => d with { DomainControllers = [.. dcsByDomain[d.Key]] })];
 
         var unassigned = _contexts.All.Where(c => !matched.Contains(c)).ToList();
+        var newest = _crossRefs.Concat(_exchangeServers).Concat(_rusInstances).Concat(_organizations).Concat(_adminGroups)
+            .Concat(_domainHeads.Values).Concat(_exchangeSystemObjects.Values)
+            .Select(e => (Entry: e, When: GeneralizedTime(e.GetString("whenChanged"))))
+            .Where(x => x.When is not null)
+            .OrderByDescending(x => x.When)
+            .ThenBy(x => x.Entry.Dn, StringComparer.Ordinal)
+            .FirstOrDefault();
         return new ForestModel
         {
+            Time = new DumpTime(null, null, newest.When, newest.Entry),
             ConfigurationDn = configDn,
             ForeignConfigurationObjects = _foreignConfigurationObjects,
             Domains = [.. domains],
@@ -263,10 +275,11 @@ public sealed class ForestModelBuilder
         public long Objects { get; set; }
     }
 
-    private static void CountRecipient(DumpRecord record, NamingContextCounter counter)
+    private void CountRecipient(DumpRecord record, NamingContextCounter counter)
     {
         bool nickname = false, recipientClass = false, publicFolder = false, proxy = false, legacyDn = false,
             showIn = false, hidden = false, optedOut = false, mailbox = false, deleted = false;
+        int nicknameAt = -1, samAt = -1;
         for (var i = 0; i < record.Count; i++)
         {
             var name = record.NameAt(i);
@@ -286,9 +299,13 @@ public sealed class ForestModelBuilder
                     break;
                 case 12 when Ascii("mailNickname"u8, name):
                     nickname = true;
+                    nicknameAt = i;
                     break;
                 case 14 when Ascii("proxyAddresses"u8, name):
                     proxy = true;
+                    break;
+                case 14 when Ascii("sAMAccountName"u8, name):
+                    samAt = i;
                     break;
                 case 16 when Ascii("legacyExchangeDN"u8, name):
                     legacyDn = true;
@@ -324,6 +341,15 @@ public sealed class ForestModelBuilder
         else if (!proxy || !legacyDn || (!showIn && !hidden))
         {
             counter.Unstamped++;
+            if (_unstamped is not null)
+            {
+                // Strings only for the recipients listed, and handed on at once: nothing is kept.
+                var missing = (proxy ? Recipients.StampedAttributes.None : Recipients.StampedAttributes.ProxyAddresses)
+                    | (legacyDn ? Recipients.StampedAttributes.None : Recipients.StampedAttributes.LegacyExchangeDn)
+                    | (showIn || hidden ? Recipients.StampedAttributes.None : Recipients.StampedAttributes.ShowInAddressBook);
+                _unstamped.Add(new Recipients.UnstampedRecipient(
+                    counter.Dn, record.Dn, samAt < 0 ? null : record.ValueStringAt(samAt), record.ValueStringAt(nicknameAt), missing, record.Position));
+            }
         }
         else
         {
@@ -437,6 +463,14 @@ public sealed class ForestModelBuilder
     };
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>An LDAP GeneralizedTime as AD writes it (<c>20221201004941.0Z</c>), or null.</summary>
+    internal static DateTimeOffset? GeneralizedTime(string? value) =>
+        value is { Length: >= 15 } v
+        && DateTime.TryParseExact(v[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+        && v.EndsWith('Z')
+            ? new DateTimeOffset(t, TimeSpan.Zero)
+            : null;
 
     private static string? AdminGroupOf(string serverDn)
     {

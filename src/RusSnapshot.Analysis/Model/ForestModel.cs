@@ -160,6 +160,19 @@ public sealed record InputReading(
     public long ReadErrors => Errors - FailedSearchCount - (SearchUnfinished ? 1 : 0);
 }
 
+/// <summary>
+/// When the dump was taken, as far as it tells: the collection interval from the collector's manifests, and the newest
+/// <c>whenChanged</c> of the objects the model keeps (the dump is at least that new).
+/// </summary>
+/// <param name="CollectedFrom">The earliest start of a collection (manifests), or null.</param>
+/// <param name="CollectedTo">The latest end of a collection (manifests), or null.</param>
+/// <param name="NewestChange">The newest <c>whenChanged</c> of the configuration objects, domain heads and Exchange system objects kept.</param>
+/// <param name="NewestChangeEntry">The entry that carries it (for evidence).</param>
+public sealed record DumpTime(DateTimeOffset? CollectedFrom, DateTimeOffset? CollectedTo, DateTimeOffset? NewestChange, DumpEntry? NewestChangeEntry)
+{
+    public static DumpTime Unknown { get; } = new(null, null, null, null);
+}
+
 /// <summary>The forest as far as the dump tells: everything the rules look at.</summary>
 public sealed record ForestModel
 {
@@ -172,6 +185,9 @@ public sealed record ForestModel
     public DnKey? ConfigurationKey { get; private init; }
 
     public ImmutableArray<DomainInfo> Domains { get; init; } = [];
+
+    /// <summary>Domains the configuration left out (<c>excludedDomains</c>): not in <see cref="Domains"/>, their recipients counted nowhere.</summary>
+    public ImmutableArray<string> ExcludedDomains { get; init; } = [];
 
     /// <summary>Configuration objects of another forest's Configuration NC found in the dump, and left out.</summary>
     public long ForeignConfigurationObjects { get; init; }
@@ -188,6 +204,12 @@ public sealed record ForestModel
 
     /// <summary>Mail-enabled recipients in naming contexts that match no domain of the dump.</summary>
     public RecipientCounts UnassignedRecipients { get; init; } = RecipientCounts.None;
+
+    /// <summary>When the dump was taken, as far as it tells (filled by the builder and, from manifests, by the analyzer).</summary>
+    public DumpTime Time { get; init; } = DumpTime.Unknown;
+
+    /// <summary>The Exchange setup logs given beside the dump (<c>--setup-log</c>), as read: a second source of evidence (RSN2008).</summary>
+    public ImmutableArray<SetupLogs.SetupLogEvidence> SetupLogs { get; init; } = [];
 
     /// <summary>The domain whose naming context is <paramref name="key"/>, if the forest has it.</summary>
     public DomainInfo? DomainOf(DnKey? key) => key is { } k ? Domains.FirstOrDefault(d => d.Key == k) : null;

@@ -28,4 +28,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Compute each input file's SHA-256 (while it is read, on the reading thread).</summary>
     public bool HashInputs { get; init; } = true;
+
+    /// <summary>Exchange setup logs to read beside the dump (<c>--setup-log</c>), in the order given.</summary>
+    public ImmutableArray<string> SetupLogs { get; init; } = [];
+
+    /// <summary>The 1-based run of each setup log to read (<c>--setup-run</c>); null for the last run.</summary>
+    public int? SetupRun { get; init; }
 }

@@ -27,10 +27,13 @@ internal static class AnalyzeCommand
         var failOn = TypedOptions.FailOn();
         var timestamp = TypedOptions.Timestamp();
         var encoding = CommonOptions.Encoding();
+        var setupLogs = TypedOptions.SetupLogs();
+        var setupRun = TypedOptions.SetupRun();
+        var recipients = TypedOptions.Recipients();
 
         var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports (Ctrl-C stops the run; no report is left half-written)")
         {
-            inputs, outputDir, formats, lang, config, failOn, timestamp, encoding,
+            inputs, outputDir, formats, lang, config, failOn, timestamp, encoding, setupLogs, setupRun, recipients,
         };
         command.SetAction(parse => Run(
             new AnalyzeArguments(
@@ -41,7 +44,12 @@ internal static class AnalyzeCommand
                 parse.GetValue(config),
                 parse.GetValue(failOn),
                 parse.GetValue(timestamp),
-                parse.GetValue(encoding)),
+                parse.GetValue(encoding))
+            {
+                SetupLogs = parse.GetValue(setupLogs) ?? [],
+                SetupRun = parse.GetValue(setupRun),
+                Recipients = parse.GetValue(recipients),
+            },
             output,
             error,
             cancel));
@@ -51,7 +59,17 @@ internal static class AnalyzeCommand
     /// <summary>The parsed command line; null means "not given" (the configuration, then the default, decides).</summary>
     internal sealed record AnalyzeArguments(
         IReadOnlyList<string> Inputs, DirectoryInfo OutputDir, IReadOnlyList<ReportFormat>? Formats, ReportLanguage? Language, string? Config,
-        FailOn? FailOn, DateTimeOffset? Timestamp, string? Encoding);
+        FailOn? FailOn, DateTimeOffset? Timestamp, string? Encoding)
+    {
+        /// <summary><c>--setup-log</c>, in the order given.</summary>
+        public IReadOnlyList<string> SetupLogs { get; init; } = [];
+
+        /// <summary><c>--setup-run</c>: the run of each setup log to read; null for the last.</summary>
+        public int? SetupRun { get; init; }
+
+        /// <summary><c>--recipients</c>: where to write the recipients behind RSN2007, or null.</summary>
+        public FileInfo? Recipients { get; init; }
+    }
 
     internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
     {
@@ -61,30 +79,58 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageError;
         }
 
+        var reportNames = settings.Formats.Select(f => (f, $"{ReportBaseName}.{f.Writer().FileExtension}")).ToList();
+        if (args.Recipients is { } list && reportNames.Any(r => SamePath(Path.Combine(args.OutputDir.ToString(), r.Item2), list.ToString())))
+        {
+            ConsoleText.Line(error, $"russnap: --recipients {ConsoleText.Quote(list.ToString())} names one of the reports: give it another name");
+            return ExitCodes.UsageError;
+        }
+
         // The output folder is checked (and the report files created) before any input is read: a bad -o must not
-        // cost the whole analysis first.
-        using var reports = ReportFiles.Open(args.OutputDir, settings.Formats.Select(f => (f, $"{ReportBaseName}.{f.Writer().FileExtension}")));
+        // cost the whole analysis first. So is the recipients list.
+        using var reports = ReportFiles.Open(args.OutputDir, reportNames);
+        using var recipients = args.Recipients is null ? null : RecipientsFile.Open(args.Recipients);
         var sources = CommonOptions.ExpandInputs(args.Inputs, error);
         if (sources is null)
         {
             return ExitCodes.InvalidInput;
         }
 
+        if (args.SetupLogs.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+        {
+            ConsoleText.Line(error, $"russnap: --setup-log {ConsoleText.Quote(missing)}: no such file");
+            return ExitCodes.InvalidInput;
+        }
+
+        var analysis = settings.Analysis with { SetupLogs = [.. args.SetupLogs], SetupRun = args.SetupRun };
         AnalysisResult result;
         using (var progress = Progress.ForStandardError(error))
         {
-            result = ForestAnalyzer.Analyze(sources, settings.Analysis, (input, bytes) =>
+            result = ForestAnalyzer.Analyze(sources, analysis, (input, bytes) =>
             {
                 // Ctrl-C and SIGTERM are seen between records; Guard turns this into exit 130.
                 cancel.ThrowIfCancellationRequested();
                 progress.Tick(input, bytes);
-            });
+            }, recipients?.Spool);
         }
 
         var document = ReportBuilder.Build(result, settings.Report);
 
+        // The list is written (its domains are known now) before the reports are renamed into place, and renamed after them.
+        var listed = recipients?.Write(result.RecipientDomain);
+        cancel.ThrowIfCancellationRequested();
         reports.WriteAll((format, writer) => format.Writer().Write(document, writer), cancel);
+        recipients?.Commit();
         WriteSummary(result, settings.Language, reports.Paths, output);
+        if (recipients is not null)
+        {
+            ConsoleText.Line(output, $"recipients: {recipients.FinalPath} ({listed.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)} unstamped recipient(s), RSN2007)");
+        }
+
+        foreach (var d in result.Forest.SetupLogs.SelectMany(l => l.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Take(20))
+        {
+            ConsoleText.Line(error, d.ToString());
+        }
         foreach (var d in result.Inputs.SelectMany(i => i.Diagnostics).Where(d => d.Code == DiagnosticCodes.InputManifestInvalid.Id))
         {
             ConsoleText.Line(error, d.ToString());
@@ -110,6 +156,9 @@ internal static class AnalyzeCommand
         : failOn.Threshold() is { } threshold && result.FailuresAtOrAbove(threshold).Any() ? ExitCodes.Findings
         : ExitCodes.Success;
 
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
     internal static string ToolVersion =>
         typeof(AnalyzeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -133,6 +182,21 @@ internal static class AnalyzeCommand
         if (fails.Count > 20)
         {
             output.WriteLine($"  ... {(fails.Count - 20).ToString(c)} more in the reports");
+        }
+
+        foreach (var log in result.SetupLogs)
+        {
+            var run = log.Log.Run;
+            var what = run is null
+                ? "no run read"
+                : $"run {run.Number.ToString(c)} of {log.Log.RunCount.ToString(c)} ({run.Format(run.Started)}), RusMissing {(log.LogFired switch { true => "fired", false => "did not fire", _ => "not evaluated" })}{(log.LogDomain is { } dn ? " for " + dn : string.Empty)}";
+            var against = log.Agreement switch
+            {
+                SetupLogAgreement.Agrees => "agrees with the dump",
+                SetupLogAgreement.Disagrees => "disagrees with the dump (RSN2008)",
+                _ => "not compared with the dump",
+            };
+            ConsoleText.Line(output, $"setup log: {log.Log.Path}: {what}; {against}");
         }
 
         foreach (var path in written)

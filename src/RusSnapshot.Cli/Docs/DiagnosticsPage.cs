@@ -47,6 +47,7 @@ internal static class DiagnosticsPage
         ("LDIF (ldifde, ldapsearch, the collector)", "LDIF-"),
         ("CSV (csvde)", "CSV-"),
         ("AD Explorer snapshots (.dat)", "ADX-"),
+        ("Exchange setup logs (`--setup-log`)", "SETUPLOG-"),
         ("Inputs (opening, decoding, folders, duplicates)", null),
     ];
 

@@ -110,6 +110,68 @@ internal static class TypedOptions
         return option;
     }
 
+    public static Option<string[]> SetupLogs()
+    {
+        var option = new Option<string[]>("--setup-log")
+        {
+            Description = "An Exchange setup log (ExchangeSetup.log, or .gz) to read beside the dump: what setup saw of RUS, compared with the dump (RSN2008); repeatable",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value) || t.Value.Contains('\0', StringComparison.Ordinal)))
+            {
+                result.AddError("--setup-log needs a file: the path is empty");
+            }
+            else if (result.Tokens.FirstOrDefault(t => Directory.Exists(t.Value)) is { } folder)
+            {
+                result.AddError($"--setup-log {ConsoleText.Quote(folder.Value)} is a folder, not a setup log");
+            }
+        });
+        return option;
+    }
+
+    public static Option<int?> SetupRun() => new("--setup-run")
+    {
+        Description = "Which run of each setup log to read, 1 for the first (default: the last run, the one that counts)",
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                return n;
+            }
+
+            result.AddError($"--setup-run {ConsoleText.Quote(text)}: expected a run number, 1 or more");
+            return null;
+        },
+    };
+
+    public static Option<FileInfo?> Recipients() => new("--recipients")
+    {
+        Description = "Write the recipients behind RSN2007 (unstamped: domain, DN, sAMAccountName, mailNickname, the stamped attributes missing) to this CSV file, streamed while the dump is read",
+        HelpName = "FILE.csv",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (string.IsNullOrWhiteSpace(text) || text.Contains('\0', StringComparison.Ordinal))
+            {
+                result.AddError("--recipients needs a file: the path is empty");
+                return null;
+            }
+
+            if (Directory.Exists(text) || text.EndsWith('/') || text.EndsWith(Path.DirectorySeparatorChar))
+            {
+                result.AddError($"--recipients {ConsoleText.Quote(text)} is a folder, not a file");
+                return null;
+            }
+
+            return new FileInfo(text);
+        },
+    };
+
     private static bool Single(ArgumentResult result, bool parsed, string what, string expected)
     {
         if (!parsed)

@@ -316,6 +316,40 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode CsvValueTooLarge = new("CSV-VALUE-TOO-LARGE", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
         "A value over the value size limit.");
 
+    // ---------------------------------------------------------------- Exchange setup logs (--setup-log)
+
+    /// <summary>SETUPLOG-ENTRY-TOO-LONG: An entry of a setup log (a line and its continuation lines) over the size limit: it is skipped.</summary>
+    public static readonly DiagnosticCode SetupLogEntryTooLong = new("SETUPLOG-ENTRY-TOO-LONG", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "An entry of a setup log (a line and its continuation lines) over the size limit (1,048,576 characters): it is skipped.");
+
+    /// <summary>SETUPLOG-NO-READINESS: The setup run read holds no readiness evaluation: what setup saw of RUS is unknown.</summary>
+    public static readonly DiagnosticCode SetupLogNoReadiness = new("SETUPLOG-NO-READINESS", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The setup run read holds no readiness evaluation (`Evaluated [Rule:...]`): setup stopped before its prerequisite analysis, or the run did not check readiness; what setup saw of RUS is unknown.");
+
+    /// <summary>SETUPLOG-NO-RUN: No line of the log starts a setup run: not an Exchange setup log, or its beginning is missing.</summary>
+    public static readonly DiagnosticCode SetupLogNoRun = new("SETUPLOG-NO-RUN", DiagnosticSeverity.Error, DiagnosticEffect.DumpIncomplete,
+        "No line of the log starts a setup run (`Starting Microsoft Exchange Server ... Setup`): not an Exchange setup log, or its beginning is missing.");
+
+    /// <summary>SETUPLOG-NO-SUCH-RUN: `--setup-run N` asks for a run the log does not hold: no run is read.</summary>
+    public static readonly DiagnosticCode SetupLogNoSuchRun = new("SETUPLOG-NO-SUCH-RUN", DiagnosticSeverity.Error, DiagnosticEffect.DumpIncomplete,
+        "`--setup-run N` asks for a run the log does not hold: no run of it is read.");
+
+    /// <summary>SETUPLOG-NO-ZONE: The setup run read does not state its time zone: its times are the server's local time, offset unknown.</summary>
+    public static readonly DiagnosticCode SetupLogNoZone = new("SETUPLOG-NO-ZONE", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "The setup run read does not state its time zone (`Local time zone: (UTC...)`): its times are the server's local time, so which of the log and the dump is newer may be unknown.");
+
+    /// <summary>SETUPLOG-READINESS: A readiness line whose fields are not in the documented order: the line is not read.</summary>
+    public static readonly DiagnosticCode SetupLogReadiness = new("SETUPLOG-READINESS", DiagnosticSeverity.Error, DiagnosticEffect.RecordRejected,
+        "A readiness line (`Evaluated [Rule|Setting:Name]`) without its fields in the documented order (`[HasException:...] [Value:\"...\"] [ParentValue:\"...\"]`): the line is not read.");
+
+    /// <summary>SETUPLOG-TIME: A line's time prefix is not a valid `MM/dd/yyyy HH:mm:ss` date: the line is read without its time.</summary>
+    public static readonly DiagnosticCode SetupLogTime = new("SETUPLOG-TIME", DiagnosticSeverity.Warning, DiagnosticEffect.Noted,
+        "A line's time prefix is not a valid `MM/dd/yyyy HH:mm:ss` date: the line is read without its time.");
+
+    /// <summary>SETUPLOG-TRUNCATED: The setup log ends in the middle of a line: it was cut off, and its last entry is not read.</summary>
+    public static readonly DiagnosticCode SetupLogTruncated = new("SETUPLOG-TRUNCATED", DiagnosticSeverity.Error, DiagnosticEffect.DumpIncomplete,
+        "The setup log ends in the middle of a line (setup ends every line with a line break): it was cut off, and its last entry is not read.");
+
     // ---------------------------------------------------------------- Inputs: opening, scanning, decoding, duplicates
 
     /// <summary>DUPLICATE-CONFLICT: The same DN read twice with different content; the first copy is used.</summary>

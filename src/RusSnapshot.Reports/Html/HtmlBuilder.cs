@@ -60,6 +60,9 @@ internal readonly record struct Cell(string Markup, string Class)
     public static Cell Label(string html) => new(html, "l");
 
     public static Cell Number(string html) => new(html, "num");
+
+    /// <summary>A status of several words (a readiness answer): wraps between words, never inside one.</summary>
+    public static Cell Status(string html) => new(html, "st");
 }
 
 /// <summary>A table that turns into labelled cards on narrow screens (each cell carries its column name).</summary>

@@ -33,6 +33,8 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Raw("<main>");
         WriteSummary(h, document, l);
         WriteCoverage(h, document, l);
+        WriteReadiness(h, document, l);
+        WriteSetupLogs(h, document, l);
         WriteFindings(h, document, l);
         WriteExchange(h, document, l);
         WriteInputs(h, document, l);
@@ -59,6 +61,12 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Raw("<nav><ul>");
         h.Raw($"<li><a href=\"#summary\">{T(l.Summary)}</a></li>");
         h.Raw($"<li><a href=\"#coverage\">{T(l.Coverage)}</a></li>");
+        h.Raw($"<li><a href=\"#readiness\">{T(l.Readiness)}</a></li>");
+        if (!d.SetupLogs.IsEmpty)
+        {
+            h.Raw($"<li><a href=\"#setup-logs\">{T(l.SetupLogs)}</a></li>");
+        }
+
         h.Raw($"<li><a href=\"#findings\">{T(l.Findings)}</a></li>");
         h.Raw($"<li><a href=\"#exchange\">{T(l.Exchange)}</a></li>");
         h.Raw($"<li><a href=\"#inputs\">{T(l.Inputs)}</a></li>");
@@ -192,6 +200,163 @@ public sealed class HtmlReportWriter : IReportWriter
         if (u.MailEnabled > 0)
         {
             h.Raw($"<p>{T(l.UnassignedRecipients)}{T(l.Colon)}{T(l.MailEnabled)} {ReportText.Number(u.MailEnabled)}, {T(l.Stamped)} {ReportText.Number(u.Stamped)}, {T(l.Unstamped)} {ReportText.Number(u.Unstamped)}, {T(l.OptedOut)} {ReportText.Number(u.OptedOut)}</p>");
+        }
+
+        h.Raw("</section>");
+    }
+
+    private static void WriteReadiness(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        var r = d.Readiness;
+        h.Raw("<section id=\"readiness\">");
+        h.Raw($"<h2>{T(l.Readiness)}</h2>");
+        h.Raw($"<p><span class=\"tag\">{T(l.Derived)}</span> {T(l.ReadinessIntro)}</p>");
+        h.Raw($"<p class=\"verdict {(r.Exchange2013Blocked == ReadinessAnswer.Yes ? "fail" : r.Exchange2013Blocked == ReadinessAnswer.No ? "pass" : "incomplete")}\" data-blocked=\"{Answer(r.Exchange2013Blocked)}\">"
+            + $"{T(l.Exchange2013ForestWide)}{T(l.Colon)}{T(l.BlockedText(r.Exchange2013Blocked, r.BlockedUnknown))}</p>");
+        if (r.Domains.IsEmpty)
+        {
+            h.Raw($"<p>{T(l.NoDomains)}</p>");
+        }
+        else
+        {
+            var table = new TableWriter(h, "readiness", [l.Domain, l.Exchange2007Setup, l.Exchange2010Setup, l.Exchange2013Setup, l.RusInstances]);
+            foreach (var x in r.Domains)
+            {
+                table.Row($"data-rus-missing=\"{Answer(x.Exchange2013Warns)}\"",
+                    Cell.Value($"<strong>{T(x.Label)}</strong><br><span class=\"dn\">{T(x.Dn)}</span>", "wide"),
+                    Cell.Status(Status(x.Exchange2007Stops, l.StopsText(x.Exchange2007Stops, x.Unknown))),
+                    Cell.Status(Status(x.Exchange2010Stops, l.StopsText(x.Exchange2010Stops, x.Unknown))),
+                    Cell.Status(Status(x.Exchange2013Warns, l.WarnsText(x.Exchange2013Warns, x.Unknown))),
+                    x.RusInstances.IsEmpty
+                        ? Cell.Label(T(l.None))
+                        : Cell.Value(string.Join("<br>", x.RusInstances.Select(dn => T(d.Exchange.RusInstances.FirstOrDefault(i => string.Equals(i.Dn, dn, StringComparison.Ordinal))?.Name ?? dn)))));
+            }
+
+            table.End();
+        }
+
+        h.Raw($"<p>{T(l.LegacyServers)}{T(l.Colon)}{(r.LegacyServers.IsEmpty ? T(l.None) : string.Join(", ", r.LegacyServers.Select(T)))}</p>");
+        h.Raw($"<h3>{T(l.Sources)}</h3>");
+        h.Raw("<ul class=\"sources\">");
+        foreach (var source in r.Sources)
+        {
+            h.Raw($"<li>{T(source)}</li>");
+        }
+
+        h.Raw("</ul>");
+        h.Raw("</section>");
+    }
+
+    private static string Answer(ReadinessAnswer answer) => answer switch
+    {
+        ReadinessAnswer.Yes => "yes",
+        ReadinessAnswer.No => "no",
+        _ => "unknown",
+    };
+
+    private static string Status(ReadinessAnswer answer, string text) => $"<span class=\"status {Answer(answer)}\">{T(text)}</span>";
+
+    private static void WriteSetupLogs(HtmlBuilder h, ReportDocument d, ReportLabels l)
+    {
+        if (d.SetupLogs.IsEmpty)
+        {
+            return;
+        }
+
+        h.Raw("<section id=\"setup-logs\">");
+        h.Raw($"<h2>{T(l.SetupLogs)}</h2>");
+        var n = 0;
+        foreach (var s in d.SetupLogs)
+        {
+            n++;
+            var log = s.Log;
+            h.Raw($"<article class=\"setup-log\" id=\"setup-log-{ReportText.Number(n)}\" data-agreement=\"{s.Agreement.ToName()}\">");
+            h.Raw($"<h3><code>{T(s.Path)}</code></h3>");
+            var kind = s.Agreement == SetupLogAgreement.Disagrees ? "warning" : s.Agreement == SetupLogAgreement.Agrees ? "pass" : "incomplete";
+            h.Raw($"<p class=\"verdict {kind}\">{T(l.AgainstTheDump)}{T(l.Colon)}{T(l.AgreementText(s.Agreement, s.Reason))}</p>");
+            h.Raw("<dl class=\"meta\">");
+            if (s.DomainLabel is { } domain)
+            {
+                Meta(h, l.Domain, T(domain));
+            }
+
+            if (s.DumpWouldFire is { } would)
+            {
+                Meta(h, l.DumpView, T(would ? l.WouldFire : l.WouldNotFire));
+            }
+
+            Meta(h, l.Newer, T(l.OrderText(s.Newer)));
+            Meta(h, l.Complete, T(l.YesNo(log.Complete)));
+            h.Raw("</dl>");
+            if (log.Run is not { } run)
+            {
+                h.Raw($"<p>{T(l.NoRunRead)}</p>");
+            }
+            else
+            {
+                var which = log.RequestedRun is null ? l.RunLast : l.RunAsked;
+                h.Raw($"<p>{T(l.RunRead)}{T(l.Colon)}{ReportText.Number(run.Number)} {T(l.Of)} {ReportText.Number(log.RunCount)} ({T(which)}), <code>{T(s.Path)}:{ReportText.Number(run.Line)}</code></p>");
+                var table = new TableWriter(h, $"setup-run-{ReportText.Number(n)}", [l.Name, l.Value]);
+                void Row(string name, string html) => table.Row(string.Empty, Cell.Label(T(name)), Cell.Value(html));
+                string Where(long line) => $" <code class=\"where\">{T(s.Path)}:{ReportText.Number(line)}</code>";
+                string Setting(Analysis.SetupLogs.SetupSetting? setting) => setting is null ? T(l.Unknown)
+                    : (setting.Value.Length == 0 ? $"<em>{T(l.None)}</em>" : $"<span class=\"value\">{T(setting.Value)}</span>") + Where(setting.Line);
+                Row(l.Started, T(run.Started is null ? l.Unknown : run.Format(run.Started)));
+                Row(l.TimeZone, T(run.TimeZone ?? l.Unknown));
+                Row(l.Product, T(run.Product ?? l.Unknown));
+                Row(l.SetupVersion, T(run.SetupVersion ?? l.Unknown));
+                Row(l.Mode, T(run.Mode ?? l.Unknown));
+                Row(l.User, T(run.User ?? l.Unknown));
+                Row(l.Succeeded, T(l.YesNo(run.Succeeded)));
+                Row(l.Ended, T(l.YesNo(run.Ended)));
+                Row(l.ReadinessEvaluations, ReportText.Number(run.ReadinessEvaluations));
+                Row(l.RusMissingSeen, run.RusMissing is { } rm ? $"<strong>{T(l.FiredText(rm.Rule.Fired))}</strong>{Where(rm.Rule.Line)}" : T(l.NotEvaluated));
+                Row(l.LocalDomain, Setting(run.RusMissing?.DomainNcName));
+                Row(l.RusFound, Setting(run.RusMissing?.RusName));
+                Row(l.LegacySeen, T(run.RusMissing?.LegacyServerSeen is { } seen ? l.YesNo(seen) : l.Unknown));
+                Row(l.ServerVersionsRead, run.RusMissing is { SerialNumbers.IsEmpty: false } v ? string.Join("<br>", v.SerialNumbers.Select(x => T(x.Value) + Where(x.Line))) : T(l.None));
+                Row(l.LegacyRule, run.Exchange2000Or2003PresentInOrg is { } legacy ? T(l.FiredText(legacy.Fired)) + Where(legacy.Line) : T(l.NotEvaluated));
+                table.End();
+                if (!run.Fired.IsEmpty)
+                {
+                    h.Raw($"<h4>{T(l.FiredRules)}</h4>");
+                    var fired = new TableWriter(h, $"setup-fired-{ReportText.Number(n)}", [l.Level, l.Rule, l.Message, l.Line]);
+                    foreach (var f in run.Fired)
+                    {
+                        fired.Row($"data-level=\"{f.Level.ToName()}\"", Cell.Label(T(l.LevelText(f.Level))), Cell.Text(f.Rule ?? l.Unknown), Cell.Text(f.Message), Cell.Number(ReportText.Number(f.Line)));
+                    }
+
+                    fired.End();
+                }
+            }
+
+            if (log.Runs.Length > 1)
+            {
+                h.Raw($"<h4>{T(l.RunsInLog)}</h4>");
+                var runs = new TableWriter(h, $"setup-runs-{ReportText.Number(n)}", [l.Run, l.Line, l.Started, l.Product, l.SetupVersion, l.Mode, l.Succeeded]);
+                foreach (var r in log.Runs)
+                {
+                    runs.Row(string.Empty, Cell.Number(ReportText.Number(r.Number)), Cell.Number(ReportText.Number(r.Line)),
+                        Cell.Label(T(r.Started is null ? l.Unknown : r.StartedText)), Cell.Text(r.Product ?? l.Unknown), Cell.Text(r.SetupVersion ?? l.Unknown),
+                        Cell.Text(r.Mode ?? l.Unknown), Cell.Label(T(l.YesNo(r.Succeeded))));
+                }
+
+                runs.End();
+            }
+
+            if (!log.Diagnostics.IsEmpty)
+            {
+                h.Raw($"<h4>{T(l.LogProblems)}</h4>");
+                h.Raw("<ul class=\"evidence\">");
+                foreach (var diag in log.Diagnostics)
+                {
+                    h.Raw($"<li><code class=\"where\">{T(diag.Position.ToString())}</code> <code>{T(diag.Code)}</code> {T(diag.Message)}</li>");
+                }
+
+                h.Raw("</ul>");
+            }
+
+            h.Raw("</article>");
         }
 
         h.Raw("</section>");

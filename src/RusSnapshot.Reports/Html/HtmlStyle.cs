@@ -51,6 +51,10 @@ ul.domains li{overflow-wrap:anywhere}
 .sw.stamped{background:#2da44e}.sw.unstamped{background:#cf222e}.sw.optedOut{background:#afb8c1}
 .status{font-weight:600}
 .status.covered{color:var(--ok)}.status.missing{color:var(--error)}.status.notJudged{color:var(--warning)}.status.notRequired{color:var(--na)}
+.status.yes{color:var(--error)}.status.no{color:var(--ok)}.status.unknown{color:var(--warning)}
+.setup-log{border:1px solid var(--line);border-radius:8px;padding:.2rem 1rem .6rem;margin:0 0 1rem;min-width:0}
+.setup-log h3{overflow-wrap:anywhere}
+.sources{font-size:.85rem;padding-left:1.2rem}
 .table{max-width:100%;overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -59,6 +63,7 @@ td.v{overflow-wrap:anywhere;min-width:5em}
 td.wide{min-width:9em}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.l{white-space:nowrap}
+td.st{min-width:6em}
 .hash{font-family:var(--mono);font-size:.75em;color:var(--muted);word-break:break-all}
 .tag{display:inline-block;font-size:.9em;border:1px solid var(--line);border-radius:4px;padding:0 .35em;color:var(--muted)}
 .tag.warn{border-color:#d4a72c;color:#633c01;background:#fff8c5}

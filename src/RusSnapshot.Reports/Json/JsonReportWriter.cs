@@ -72,6 +72,8 @@ public sealed class JsonReportWriter : IReportWriter
 
         WriteForest(w, d.Forest);
         WriteExchange(w, d.Exchange);
+        WriteReadiness(w, d.Readiness);
+        WriteSetupLogs(w, d.SetupLogs);
 
         w.WriteStartArray("findings");
         foreach (var f in d.Findings)
@@ -195,6 +197,240 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    private static void WriteReadiness(Utf8JsonWriter w, ReportReadiness r)
+    {
+        w.WriteStartObject("readiness");
+        w.WriteBoolean("derived", true);
+        w.WriteStrings("sources", r.Sources);
+        WriteAnswer(w, "exchange2013OrLaterBlocked", r.Exchange2013Blocked);
+        WriteUnknown(w, "blockedUnknownReason", r.BlockedUnknown);
+        w.WriteStrings("legacyServers", r.LegacyServers);
+        w.WriteStartArray("domains");
+        foreach (var d in r.Domains)
+        {
+            w.WriteStartObject();
+            w.WriteString("dn", d.Dn);
+            w.WriteStringOrNull("dnsName", d.DnsName);
+            w.WriteStrings("rusInstances", d.RusInstances);
+            WriteAnswer(w, "exchange2007SetupStops", d.Exchange2007Stops);
+            WriteAnswer(w, "exchange2010SetupStops", d.Exchange2010Stops);
+            WriteAnswer(w, "exchange2013OrLaterSetupWarns", d.Exchange2013Warns);
+            WriteUnknown(w, "unknownReason", d.Unknown);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteAnswer(Utf8JsonWriter w, string name, Analysis.Verdict.ReadinessAnswer answer)
+    {
+        if (answer == Analysis.Verdict.ReadinessAnswer.Unknown)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteBoolean(name, answer == Analysis.Verdict.ReadinessAnswer.Yes);
+        }
+    }
+
+    private static void WriteUnknown(Utf8JsonWriter w, string name, Analysis.Verdict.ReadinessUnknown unknown) =>
+        w.WriteStringOrNull(name, unknown == Analysis.Verdict.ReadinessUnknown.None ? null : unknown.ToName());
+
+    private static void WriteSetupLogs(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<ReportSetupLog> logs)
+    {
+        w.WriteStartArray("setupLogs");
+        foreach (var l in logs)
+        {
+            var log = l.Log;
+            w.WriteStartObject();
+            w.WriteString("path", l.Path);
+            w.WriteNumber("runs", log.RunCount);
+            WriteNumberOrNull(w, "requestedRun", log.RequestedRun);
+            w.WriteNumber("lines", log.Lines);
+            w.WriteBoolean("complete", log.Complete);
+            w.WriteNumber("errors", log.Errors);
+            w.WriteNumber("warnings", log.Warnings);
+            w.WriteStartArray("diagnostics");
+            foreach (var diag in log.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("line", diag.Position.Line);
+                w.WriteString("severity", diag.Severity == Dumps.DiagnosticSeverity.Error ? "error" : "warning");
+                w.WriteString("code", diag.Code);
+                w.WriteString("message", diag.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("runList");
+            foreach (var r in log.Runs)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("number", r.Number);
+                w.WriteNumber("line", r.Line);
+                w.WriteStringOrNull("started", LocalTime(r.Started));
+                w.WriteStringOrNull("utcOffset", r.UtcOffset is { } o ? ReportText.Offset(o) : null);
+                w.WriteStringOrNull("product", r.Product);
+                w.WriteStringOrNull("setupVersion", r.SetupVersion);
+                w.WriteStringOrNull("mode", r.Mode);
+                w.WriteBoolean("succeeded", r.Succeeded);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteRun(w, log.Run);
+            w.WriteStartObject("comparison");
+            w.WriteString("agreement", l.Agreement.ToName());
+            w.WriteStringOrNull("notComparableReason", l.Reason == Analysis.Verdict.SetupLogNotComparable.None ? null : l.Reason.ToName());
+            w.WriteStringOrNull("domainDn", l.DomainDn);
+            if (l.DumpWouldFire is { } fire)
+            {
+                w.WriteBoolean("dumpWouldFire", fire);
+            }
+            else
+            {
+                w.WriteNull("dumpWouldFire");
+            }
+
+            w.WriteString("newer", l.Newer.ToName());
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, Analysis.SetupLogs.SetupRun? run)
+    {
+        if (run is null)
+        {
+            w.WriteNull("run");
+            return;
+        }
+
+        w.WriteStartObject("run");
+        w.WriteNumber("number", run.Number);
+        w.WriteNumber("line", run.Line);
+        w.WriteNumber("lastLine", run.LastLine);
+        w.WriteStringOrNull("started", LocalTime(run.Started));
+        w.WriteStringOrNull("utcOffset", run.UtcOffset is { } o ? ReportText.Offset(o) : null);
+        w.WriteStringOrNull("timeZone", run.TimeZone);
+        w.WriteStringOrNull("product", run.Product);
+        w.WriteStringOrNull("setupVersion", run.SetupVersion);
+        w.WriteStringOrNull("mode", run.Mode);
+        w.WriteStringOrNull("user", run.User);
+        w.WriteBoolean("succeeded", run.Succeeded);
+        w.WriteBoolean("ended", run.Ended);
+        w.WriteNumber("readinessEvaluations", run.ReadinessEvaluations);
+        if (run.RusMissing is { } rus)
+        {
+            w.WriteStartObject("rusMissing");
+            w.WriteNumber("line", rus.Rule.Line);
+            w.WriteString("value", rus.Rule.Value);
+            w.WriteBoolean("hasException", rus.Rule.HasException);
+            if (rus.Rule.Fired is { } fired)
+            {
+                w.WriteBoolean("fired", fired);
+            }
+            else
+            {
+                w.WriteNull("fired");
+            }
+
+            w.WriteStringOrNull("ruleType", rus.RuleType);
+            WriteSetting(w, "domainNcName", rus.DomainNcName);
+            WriteSetting(w, "rusName", rus.RusName);
+            WriteSetting(w, "exchangeSystemObjects", rus.ExchangeSystemObjects);
+            w.WriteStartArray("exchange200x");
+            foreach (var s in rus.Exchange200x)
+            {
+                WriteSetting(w, null, s);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("serialNumbers");
+            foreach (var s in rus.SerialNumbers)
+            {
+                WriteSetting(w, null, s);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("rusMissing");
+        }
+
+        if (run.Exchange2000Or2003PresentInOrg is { } legacy)
+        {
+            w.WriteStartObject("exchange2000or2003PresentInOrg");
+            w.WriteNumber("line", legacy.Line);
+            w.WriteString("value", legacy.Value);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("exchange2000or2003PresentInOrg");
+        }
+
+        w.WriteStartArray("fired");
+        foreach (var f in run.Fired)
+        {
+            w.WriteStartObject();
+            w.WriteString("level", f.Level.ToName());
+            w.WriteStringOrNull("rule", f.Rule);
+            w.WriteString("message", f.Message);
+            w.WriteNumber("line", f.Line);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSetting(Utf8JsonWriter w, string? name, Analysis.SetupLogs.SetupSetting? s)
+    {
+        if (s is null)
+        {
+            w.WriteNull(name!);
+            return;
+        }
+
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        w.WriteString("value", s.Value);
+        w.WriteStringOrNull("parentValue", s.ParentValue);
+        w.WriteBoolean("hasException", s.HasException);
+        w.WriteNumber("line", s.Line);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>A setup log's local time as written, ISO 8601 without offset (the offset is given beside it).</summary>
+    private static string? LocalTime(DateTime? t) =>
+        t?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteFinding(Utf8JsonWriter w, ReportFinding f)
     {

@@ -39,6 +39,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         WriteInputs(md, document, l);
         WriteFindings(md, document, l);
         WriteCoverage(md, document, l);
+        WriteReadiness(md, document, l);
+        WriteSetupLogs(md, document, l);
         WriteExchange(md, document, l);
 
         md.Line("---");
@@ -245,6 +247,146 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Blank();
         }
     }
+
+    private static void WriteReadiness(MarkdownBuilder md, ReportDocument d, ReportLabels l)
+    {
+        var r = d.Readiness;
+        md.Line("## " + E(l.Readiness));
+        md.Blank();
+        md.Line($"*{E(l.Derived)}.* {E(l.ReadinessIntro)}");
+        md.Blank();
+        if (r.Domains.IsEmpty)
+        {
+            md.Line(E(l.NoDomains));
+            md.Blank();
+        }
+        else
+        {
+            md.Table(
+                [l.Domain, l.Exchange2007Setup, l.Exchange2010Setup, l.Exchange2013Setup, l.RusInstances],
+                [false, false, false, false, false],
+                [.. r.Domains.Select(x => new[]
+                {
+                    x.Label, l.StopsText(x.Exchange2007Stops, x.Unknown), l.StopsText(x.Exchange2010Stops, x.Unknown), l.WarnsText(x.Exchange2013Warns, x.Unknown),
+                    x.RusInstances.IsEmpty ? l.None : string.Join("; ", x.RusInstances.Select(dn => d.Exchange.RusInstances.FirstOrDefault(i => string.Equals(i.Dn, dn, StringComparison.Ordinal))?.Name ?? dn)),
+                })]);
+        }
+
+        md.Line($"- {E(l.Exchange2013ForestWide)}{l.Colon}**{E(l.BlockedText(r.Exchange2013Blocked, r.BlockedUnknown))}**");
+        md.Line($"- {E(l.LegacyServers)}{l.Colon}{(r.LegacyServers.IsEmpty ? E(l.None) : string.Join(", ", r.LegacyServers.Select(E)))}");
+        md.Blank();
+        md.Line($"{E(l.Sources)}{l.Colon.TrimEnd()}");
+        md.Blank();
+        foreach (var source in r.Sources)
+        {
+            md.Line("- " + E(source));
+        }
+
+        md.Blank();
+    }
+
+    private static void WriteSetupLogs(MarkdownBuilder md, ReportDocument d, ReportLabels l)
+    {
+        if (d.SetupLogs.IsEmpty)
+        {
+            return;
+        }
+
+        md.Line("## " + E(l.SetupLogs));
+        md.Blank();
+        foreach (var s in d.SetupLogs)
+        {
+            var log = s.Log;
+            md.Line("### " + E(s.Path));
+            md.Blank();
+            md.Line($"**{E(l.AgainstTheDump)}{l.Colon}{E(l.AgreementText(s.Agreement, s.Reason))}**");
+            md.Blank();
+            if (s.DomainLabel is { } domain)
+            {
+                md.Line($"- {E(l.Domain)}{l.Colon}{E(domain)}");
+            }
+
+            if (s.DumpWouldFire is { } would)
+            {
+                md.Line($"- {E(l.DumpView)}{l.Colon}{E(would ? l.WouldFire : l.WouldNotFire)}");
+            }
+
+            md.Line($"- {E(l.Newer)}{l.Colon}{E(l.OrderText(s.Newer))}");
+            md.Line($"- {E(l.Complete)}{l.Colon}{E(l.YesNo(log.Complete))}");
+            md.Blank();
+            if (log.Run is not { } run)
+            {
+                md.Line(E(l.NoRunRead));
+                md.Blank();
+            }
+            else
+            {
+                var which = log.RequestedRun is null ? l.RunLast : l.RunAsked;
+                md.Line($"{E(l.RunRead)}{l.Colon}{ReportText.Number(run.Number)} {E(l.Of)} {ReportText.Number(log.RunCount)} ({E(which)}), {E(s.Path)}:{ReportText.Number(run.Line)}");
+                md.Blank();
+                md.Table(
+                    [l.Name, l.Value],
+                    [false, false],
+                    [
+                        [l.Started, run.Started is null ? l.Unknown : run.Format(run.Started)],
+                        [l.TimeZone, run.TimeZone ?? l.Unknown],
+                        [l.Product, run.Product ?? l.Unknown],
+                        [l.SetupVersion, run.SetupVersion ?? l.Unknown],
+                        [l.Mode, run.Mode ?? l.Unknown],
+                        [l.User, run.User ?? l.Unknown],
+                        [l.Succeeded, l.YesNo(run.Succeeded)],
+                        [l.Ended, l.YesNo(run.Ended)],
+                        [l.ReadinessEvaluations, ReportText.Number(run.ReadinessEvaluations)],
+                        [l.RusMissingSeen, run.RusMissing is { } rm ? $"{l.FiredText(rm.Rule.Fired)} ({s.Path}:{ReportText.Number(rm.Rule.Line)})" : l.NotEvaluated],
+                        [l.LocalDomain, Setting(run.RusMissing?.DomainNcName, s.Path, l)],
+                        [l.RusFound, Setting(run.RusMissing?.RusName, s.Path, l)],
+                        [l.LegacySeen, run.RusMissing?.LegacyServerSeen is { } seen ? l.YesNo(seen) : l.Unknown],
+                        [l.ServerVersionsRead, run.RusMissing is { SerialNumbers.IsEmpty: false } v ? string.Join("; ", v.SerialNumbers.Select(x => x.Value)) : l.None],
+                        [l.LegacyRule, run.Exchange2000Or2003PresentInOrg is { } legacy ? $"{l.FiredText(legacy.Fired)} ({s.Path}:{ReportText.Number(legacy.Line)})" : l.NotEvaluated],
+                    ]);
+                if (!run.Fired.IsEmpty)
+                {
+                    md.Line($"{E(l.FiredRules)}{l.Colon.TrimEnd()}");
+                    md.Blank();
+                    md.Table(
+                        [l.Level, l.Rule, l.Message, l.Line],
+                        [false, false, false, true],
+                        [.. run.Fired.Select(f => new[] { l.LevelText(f.Level), f.Rule ?? l.Unknown, f.Message, ReportText.Number(f.Line) })]);
+                }
+            }
+
+            if (log.Runs.Length > 1)
+            {
+                md.Line($"{E(l.RunsInLog)}{l.Colon.TrimEnd()}");
+                md.Blank();
+                md.Table(
+                    [l.Run, l.Line, l.Started, l.Product, l.SetupVersion, l.Mode, l.Succeeded],
+                    [true, true, false, false, false, false, false],
+                    [.. log.Runs.Select(r => new[]
+                    {
+                        ReportText.Number(r.Number), ReportText.Number(r.Line), r.Started is null ? l.Unknown : r.StartedText,
+                        r.Product ?? l.Unknown, r.SetupVersion ?? l.Unknown, r.Mode ?? l.Unknown, l.YesNo(r.Succeeded),
+                    })]);
+            }
+
+            if (!log.Diagnostics.IsEmpty)
+            {
+                md.Line($"{E(l.LogProblems)}{l.Colon.TrimEnd()}");
+                md.Blank();
+                foreach (var diag in log.Diagnostics)
+                {
+                    md.Line("- " + E(diag.ToString()) + $" ({E(diag.Code)})");
+                }
+
+                md.Blank();
+            }
+        }
+    }
+
+    /// <summary>A setting's value and line, <c>(none)</c> for an empty value, <c>unknown</c> when not evaluated.</summary>
+    private static string Setting(Analysis.SetupLogs.SetupSetting? setting, string path, ReportLabels l) =>
+        setting is null ? l.Unknown
+        : $"{(setting.Value.Length == 0 ? l.None : setting.Value)} ({path}:{ReportText.Number(setting.Line)})";
 
     private static string RusNames(ReportDocument d, ReportDomain domain, ReportLabels l) =>
         domain.RusInstances.IsEmpty
