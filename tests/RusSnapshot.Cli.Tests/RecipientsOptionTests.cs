@@ -16,7 +16,7 @@ public sealed class RecipientsOptionTests
     public void The_list_of_each_support_case_matches_its_unstamped_count_exactly(string caseId)
     {
         var dir = Path.Combine(Root, "fixtures", "cases", caseId);
-        var inputs = Directory.GetFiles(dir).Where(f => f.EndsWith(".ldf", StringComparison.Ordinal) || f.EndsWith(".ldif", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var inputs = Directory.GetFiles(dir).Where(f => f.EndsWith(".ldf", StringComparison.Ordinal) || f.EndsWith(".ldif", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".dat", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         using var output = new TempFolder();
         var list = Path.Combine(output.Path, "recipients.csv");
 

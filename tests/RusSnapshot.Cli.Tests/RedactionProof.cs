@@ -89,8 +89,10 @@ internal static partial class RedactionProof
         Assert.Equal(Servers(before), Servers(after));
         Assert.Equal(before.GetProperty("exchange").GetProperty("rusInstances").GetArrayLength(), after.GetProperty("exchange").GetProperty("rusInstances").GetArrayLength());
 
-        // Each input read back in the same format, dialect and encoding, with as many entries, duplicates, errors and warnings.
-        Assert.Equal(Inputs(before, p => files.TryGetValue(p, out var o) ? o : p), Inputs(after, p => p));
+        // Each input read back in the same format, dialect and encoding (an AD Explorer snapshot as the ldifde export of
+        // the same objects), with as many entries, duplicates, errors and warnings.
+        Assert.Equal(Inputs(before, p => files.TryGetValue(p, out var o) ? o : p).Select(i => i.Replace(" adexplorer adexplorer binary ", " ldif ldifde utf-8 ", StringComparison.Ordinal)),
+            Inputs(after, p => p));
     }
 
     /// <summary>Asserts that nothing identifying of the inputs is in the output folder, in any encoding the inputs used, or inside decoded values.</summary>
@@ -286,6 +288,7 @@ internal static partial class RedactionProof
                 var e = encoding.StartsWith("utf-16le", StringComparison.Ordinal) ? Encoding.Unicode
                     : encoding.StartsWith("utf-16be", StringComparison.Ordinal) ? Encoding.BigEndianUnicode
                     : encoding is "utf-8" or "utf-8-bom" or "ascii" ? Encoding.UTF8
+                    : encoding == "binary" ? Encoding.Unicode // an AD Explorer snapshot holds its strings as UTF-16LE
                     : DumpEncodings.Resolve(encoding);
                 if (encodings.Add(e.CodePage))
                 {
@@ -298,7 +301,7 @@ internal static partial class RedactionProof
                 }
 
                 var file = Path.GetFileName(source.Path).ToLowerInvariant();
-                foreach (var t in RedactionProof.Tokens(file).Where(t => IsName(t) && !RedactionVocabulary.KeepWords.Contains(t) && t is not ("ldf" or "ldif" or "csv" or "zip")))
+                foreach (var t in RedactionProof.Tokens(file).Where(t => IsName(t) && !RedactionVocabulary.KeepWords.Contains(t) && t is not ("ldf" or "ldif" or "csv" or "zip" or "dat")))
                 {
                     result.FileNameTokens.Add(t);
                 }

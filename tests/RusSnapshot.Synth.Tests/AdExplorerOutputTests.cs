@@ -163,15 +163,17 @@ public sealed class AdExplorerOutputTests
         var fromSnapshots = Analyze(output);
         var fromCase = Analyze([.. inputs]);
 
-        Assert.Equal(Findings(fromCase), Findings(fromSnapshots));
+        // A redacted case's dump holds pseudonyms where the generator writes names: compare without the subjects there.
+        var redacted = File.ReadLines(Path.Combine(folder, "case.yaml")).Any(l => l.StartsWith("redactedWith:", StringComparison.Ordinal));
+        Assert.Equal(Findings(fromCase, withSubjects: !redacted), Findings(fromSnapshots, withSubjects: !redacted));
         Assert.False(fromSnapshots.HasInvalidInput);
     }
 
     private static AnalysisResult Analyze(params string[] paths) =>
         ForestAnalyzer.Analyze(DumpSource.Expand(paths), new AnalysisOptions { HashInputs = false, Today = new DateOnly(2026, 1, 1) });
 
-    private static List<string> Findings(AnalysisResult result) =>
-        [.. result.Findings.Select(f => $"{f.RuleId} {f.Kind} {f.Severity} {f.Fingerprint} {f.MessageId}").Order(StringComparer.Ordinal)];
+    private static List<string> Findings(AnalysisResult result, bool withSubjects = true) =>
+        [.. result.Findings.Select(f => $"{f.RuleId} {f.Kind} {f.Severity} {(withSubjects ? f.Fingerprint : string.Empty)} {f.MessageId}").Order(StringComparer.Ordinal)];
 
     private static List<string> Flatten(IEnumerable<DumpEntry> entries) =>
         [.. entries.SelectMany(e => e.Attributes.SelectMany(a => a.Values.Select(v => $"{e.Dn}|{a.Type.ToLowerInvariant()}|{Convert.ToHexString(v.Bytes)}"))).Order(StringComparer.Ordinal)];

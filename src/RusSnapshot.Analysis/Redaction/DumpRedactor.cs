@@ -70,6 +70,10 @@ public sealed class DumpRedactor
         var bare = gz ? name[..^3] : name;
         var dot = bare.LastIndexOf('.');
         var (stem, extension) = dot > 0 ? (bare[..dot], bare[dot..]) : (bare, string.Empty);
+        if (string.Equals(extension, ".dat", StringComparison.OrdinalIgnoreCase))
+        {
+            extension = ".ldf"; // a snapshot is written as LDIF
+        }
         var redacted = Values.Name(stem);
         if (redacted.Length == 0 || redacted.All(c => c == '.'))
         {
@@ -91,8 +95,12 @@ public sealed class DumpRedactor
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(outputName);
-        var crlf = SniffCrLf(source);
         using var opened = DumpOpener.Open(source, options with { ComputeSha256 = false });
+
+        // An AD Explorer snapshot shares value blocks between objects: it is redacted entry by entry and written as ldifde
+        // would export the same objects (RedactedName gives it the .ldf name).
+        var snapshot = opened.Format == DumpFormat.AdExplorer;
+        var crlf = snapshot ? null : SniffCrLf(source);
         var reader = opened.Reader;
         var first = reader.Read();
         var dialect = reader.Dialect;
@@ -103,7 +111,7 @@ public sealed class DumpRedactor
 
         var counts = opened.Format == DumpFormat.Csv
             ? WriteCsv(reader, first, sink, encoding, crlf, cancel)
-            : WriteLdif(reader, first, sink, dialect, encoding, crlf, cancel);
+            : WriteLdif(reader, first, sink, snapshot ? DumpDialect.Ldifde : dialect, snapshot ? "utf-8" : encoding, crlf, cancel);
 
         // Errors that only say the dump is incomplete (an ldapsearch that stopped at a size limit) are reproduced by the
         // redacted copy, which the analysis then reports alike; errors that lost records or stopped the reading are not.

@@ -13,7 +13,7 @@ namespace RusSnapshot.Reports.Sarif;
 /// </summary>
 /// <remarks>
 /// <para>Locations: an input given by a relative path is a relative URI; absolute paths are made relative to the
-/// folder the inputs share, which is the run's <c>DUMPROOT</c> base (so the log does not depend on where a dump was
+/// folder the named files share, which is the run's <c>DUMPROOT</c> base (so the log does not depend on where a dump was
 /// unpacked beyond that one line). A finding without evidence points at the first input, without a region.</para>
 /// <para>GitHub accepts at most 25,000 results a run: beyond <see cref="MaxResults"/>, the most severe are kept and a
 /// notification in the run's invocation says how many were left out (the other reports hold them all).</para>
@@ -48,7 +48,8 @@ public sealed class SarifReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(output);
         var rules = RuleCatalog.Descriptors;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var locations = new LocationMap(document.Inputs.Select(i => i.Path));
+        // The base covers every file a location names: the inputs, and evidence from other files (a setup log).
+        var locations = new LocationMap(document.Inputs.Select(i => i.Path).Concat(document.Findings.SelectMany(f => f.Evidence).Select(e => e.Source)).Where(p => p.Length > 0));
         var kept = document.Findings
             .Select((f, order) => (f, order))
             .OrderByDescending(x => x.f.Kind == FindingKind.Fail && x.f.Suppressed is null)
