@@ -140,6 +140,57 @@ public abstract class BufferedDumpReader : IDumpReader
         return _eof ? 0 : ReadUntilFull();
     }
 
+    /// <summary>What <see cref="SkipBlankLines"/> stopped at.</summary>
+    private protected enum AfterBlankLines
+    {
+        /// <summary>The first byte of a line that is not blank (possibly a lone CR, which the parser reports).</summary>
+        Content,
+
+        /// <summary>The end of the input.</summary>
+        End,
+
+        /// <summary>A CR as the very last byte of the input, left unconsumed.</summary>
+        LoneCrAtEnd,
+    }
+
+    /// <summary>Skips blank lines (LF or CRLF) from <c>_start</c>, counting them, and says what follows.</summary>
+    private protected AfterBlankLines SkipBlankLines()
+    {
+        while (true)
+        {
+            if (_start >= _end && !Fill(_start))
+            {
+                return AfterBlankLines.End;
+            }
+
+            var b = _buf[_start];
+            if (b == LF)
+            {
+                _start++;
+                _line++;
+            }
+            else if (b == CR)
+            {
+                if (_start + 1 >= _end && !Fill(_start))
+                {
+                    return AfterBlankLines.LoneCrAtEnd;
+                }
+
+                if (_buf[_start + 1] != LF)
+                {
+                    return AfterBlankLines.Content;
+                }
+
+                _start += 2;
+                _line++;
+            }
+            else
+            {
+                return AfterBlankLines.Content;
+            }
+        }
+    }
+
     /// <summary>How a byte is named in a message: itself when printable ASCII, else <c>0xNN</c>.</summary>
     private protected static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
 

@@ -20,31 +20,21 @@ internal static class AnalyzeCommand
     public static Command Create(TextWriter output, TextWriter error, CancellationToken cancel)
     {
         var inputs = CommonOptions.Inputs();
-        var outputDir = TypedOptions.OutputFolder();
-        var formats = TypedOptions.Formats();
-        var lang = TypedOptions.Language();
-        var config = TypedOptions.ConfigFile();
-        var failOn = TypedOptions.FailOn();
-        var timestamp = TypedOptions.Timestamp();
-        var encoding = CommonOptions.Encoding();
+        var run = new RunOptions();
         var setupLogs = TypedOptions.SetupLogs();
         var setupRun = TypedOptions.SetupRun();
         var recipients = TypedOptions.Recipients();
 
         var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports (Ctrl-C stops the run; no report is left half-written)")
         {
-            inputs, outputDir, formats, lang, config, failOn, timestamp, encoding, setupLogs, setupRun, recipients,
+            inputs,
         };
+        run.AddTo(command);
+        command.Options.Add(setupLogs);
+        command.Options.Add(setupRun);
+        command.Options.Add(recipients);
         command.SetAction(parse => Run(
-            new AnalyzeArguments(
-                parse.GetValue(inputs) ?? [],
-                parse.GetValue(outputDir) ?? new DirectoryInfo("."),
-                parse.GetValue(formats) is { Length: > 0 } f ? f : null,
-                parse.GetValue(lang),
-                parse.GetValue(config),
-                parse.GetValue(failOn),
-                parse.GetValue(timestamp),
-                parse.GetValue(encoding))
+            new AnalyzeArguments(parse.GetValue(inputs) ?? [], run.Read(parse))
             {
                 SetupLogs = parse.GetValue(setupLogs) ?? [],
                 SetupRun = parse.GetValue(setupRun),
@@ -57,9 +47,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The parsed command line; null means "not given" (the configuration, then the default, decides).</summary>
-    internal sealed record AnalyzeArguments(
-        IReadOnlyList<string> Inputs, DirectoryInfo OutputDir, IReadOnlyList<ReportFormat>? Formats, ReportLanguage? Language, string? Config,
-        FailOn? FailOn, DateTimeOffset? Timestamp, string? Encoding)
+    internal sealed record AnalyzeArguments(IReadOnlyList<string> Inputs, RunArguments Run)
     {
         /// <summary><c>--setup-log</c>, in the order given.</summary>
         public IReadOnlyList<string> SetupLogs { get; init; } = [];
@@ -73,14 +61,14 @@ internal static class AnalyzeCommand
 
     internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
     {
-        var settings = RunSettings.Resolve(args.Config, args.Formats, args.Language, args.FailOn, args.Timestamp, args.Encoding, error);
+        var settings = RunSettings.Resolve(args.Run, error);
         if (settings is null)
         {
             return ExitCodes.UsageError;
         }
 
         var reportNames = settings.Formats.Select(f => (f, $"{ReportBaseName}.{f.Writer().FileExtension}")).ToList();
-        if (args.Recipients is { } list && reportNames.Any(r => SamePath(Path.Combine(args.OutputDir.ToString(), r.Item2), list.ToString())))
+        if (args.Recipients is { } list && reportNames.Any(r => SamePath(Path.Combine(args.Run.OutputDir.ToString(), r.Item2), list.ToString())))
         {
             ConsoleText.Line(error, $"russnap: --recipients {ConsoleText.Quote(list.ToString())} names one of the reports: give it another name");
             return ExitCodes.UsageError;
@@ -88,7 +76,7 @@ internal static class AnalyzeCommand
 
         // The output folder is checked (and the report files created) before any input is read: a bad -o must not
         // cost the whole analysis first. So is the recipients list.
-        using var reports = ReportFiles.Open(args.OutputDir, reportNames);
+        using var reports = ReportFiles.Open(args.Run.OutputDir, reportNames);
         using var recipients = args.Recipients is null ? null : RecipientsFile.Open(args.Recipients);
         var sources = CommonOptions.ExpandInputs(args.Inputs, error);
         if (sources is null)

@@ -137,7 +137,7 @@ internal static class CaseCommand
             return ExitCodes.UsageError;
         }
 
-        var settings = RunSettings.Resolve(null, null, null, args.FailOn, null, args.Encoding, error);
+        var settings = RunSettings.Resolve(new RunArguments(new DirectoryInfo(target), null, null, null, args.FailOn, null, args.Encoding), error);
         if (settings is null)
         {
             return ExitCodes.UsageError;

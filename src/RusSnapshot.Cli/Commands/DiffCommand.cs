@@ -24,41 +24,21 @@ internal static class DiffCommand
     {
         var before = new Argument<string>("before") { Description = "The earlier dump (file, folder, .zip, .gz) or JSON report" };
         var after = new Argument<string>("after") { Description = "The later dump or JSON report" };
-        var outputDir = TypedOptions.OutputFolder();
-        var formats = TypedOptions.Formats();
-        var lang = TypedOptions.Language();
-        var config = TypedOptions.ConfigFile();
-        var failOn = TypedOptions.FailOn();
-        var timestamp = TypedOptions.Timestamp();
-        var encoding = CommonOptions.Encoding();
+        var run = new RunOptions();
         var command = new Command("diff", "Compare two analyses: findings fixed, new and unchanged, and the forest changes that explain them")
         {
-            before, after, outputDir, formats, lang, config, failOn, timestamp, encoding,
+            before, after,
         };
-        command.SetAction(parse => Run(
-            new DiffArguments(
-                parse.GetValue(before)!,
-                parse.GetValue(after)!,
-                parse.GetValue(outputDir) ?? new DirectoryInfo("."),
-                parse.GetValue(formats) is { Length: > 0 } f ? f : null,
-                parse.GetValue(lang),
-                parse.GetValue(config),
-                parse.GetValue(failOn),
-                parse.GetValue(timestamp),
-                parse.GetValue(encoding)),
-            output,
-            error,
-            cancel));
+        run.AddTo(command);
+        command.SetAction(parse => Run(new DiffArguments(parse.GetValue(before)!, parse.GetValue(after)!, run.Read(parse)), output, error, cancel));
         return command;
     }
 
-    internal sealed record DiffArguments(
-        string Before, string After, DirectoryInfo OutputDir, IReadOnlyList<ReportFormat>? Formats, ReportLanguage? Language, string? Config,
-        FailOn? FailOn, DateTimeOffset? Timestamp, string? Encoding);
+    internal sealed record DiffArguments(string Before, string After, RunArguments Run);
 
     internal static int Run(DiffArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
     {
-        var settings = RunSettings.Resolve(args.Config, args.Formats, args.Language, args.FailOn, args.Timestamp, args.Encoding, error);
+        var settings = RunSettings.Resolve(args.Run, error);
         if (settings is null)
         {
             return ExitCodes.UsageError;
@@ -70,7 +50,7 @@ internal static class DiffCommand
             return ExitCodes.UsageError;
         }
 
-        using var files = ReportFiles.Open(args.OutputDir, settings.Formats.Select(f => (f, $"{BaseName}.{f.DiffWriter()!.FileExtension}")));
+        using var files = ReportFiles.Open(args.Run.OutputDir, settings.Formats.Select(f => (f, $"{BaseName}.{f.DiffWriter()!.FileExtension}")));
         DiffSide? Side(string path)
         {
             try

@@ -200,8 +200,8 @@ internal static class SupportCases
 
             Timestamps.TryParse(PinnedTimestamp, "--timestamp", out var when, out _);
             var args = new AnalyzeCommand.AnalyzeArguments(
-                [.. spec.Inputs.Select(i => Path.Combine(full, i))], new DirectoryInfo(scratch), null, language,
-                spec.Config is null ? null : Path.Combine(full, spec.Config), failOn, when, spec.Encoding);
+                [.. spec.Inputs.Select(i => Path.Combine(full, i))],
+                new RunArguments(new DirectoryInfo(scratch), null, language, spec.Config is null ? null : Path.Combine(full, spec.Config), failOn, when, spec.Encoding));
             exit = RusSnapshotCommandLine.Guard(() => AnalyzeCommand.Run(args, output, error, cancel), error, cancel);
 
             var reports = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -307,43 +307,6 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
     }
 
-    private void SkipBlankLines()
-    {
-        while (true)
-        {
-            if (_start >= _end && !Fill(_start))
-            {
-                return;
-            }
-
-            var b = _buf[_start];
-            if (b == LF)
-            {
-                _start++;
-                _line++;
-            }
-            else if (b == CR)
-            {
-                if (_start + 1 >= _end && !Fill(_start))
-                {
-                    return;
-                }
-
-                if (_buf[_start + 1] != LF)
-                {
-                    return;
-                }
-
-                _start += 2;
-                _line++;
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>
     /// Parses one row that starts at <c>_start</c>. Returns <see cref="Outcome.NeedMore"/> when the row is not
     /// whole in the buffer (nothing is consumed then, except blank lines before it).

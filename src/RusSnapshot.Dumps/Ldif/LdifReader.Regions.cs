@@ -50,9 +50,15 @@ public sealed partial class LdifReader
         _regionMissingNewline = false;
         _regionTerminated = false;
 
-        if (!SkipBlankLines())
+        switch (SkipBlankLines())
         {
-            return false;
+            case AfterBlankLines.End:
+                return false;
+            case AfterBlankLines.LoneCrAtEnd:
+                // A lone CR as the very last byte: treat as the end of input, but say so.
+                _sink.Report(DiagnosticCodes.LdifLoneCr, _line, _line, "carriage return without line feed at the end of the input");
+                _start = _end;
+                return false;
         }
 
         // Collect lines until a blank line or the end of the input.
@@ -129,47 +135,6 @@ public sealed partial class LdifReader
             if (next == contentEnd && _regionMissingNewline)
             {
                 _consumedTo = _start + next;
-                return true;
-            }
-        }
-    }
-
-    /// <summary>Skips the blank lines between records. False at the end of the input.</summary>
-    private bool SkipBlankLines()
-    {
-        while (true)
-        {
-            if (_start >= _end && !Fill(_start))
-            {
-                return false;
-            }
-
-            var b = _buf[_start];
-            if (b == LF)
-            {
-                _start++;
-                _line++;
-            }
-            else if (b == CR)
-            {
-                if (_start + 1 >= _end && !Fill(_start))
-                {
-                    // A lone CR as the very last byte: treat as the end of input, but say so.
-                    _sink.Report(DiagnosticCodes.LdifLoneCr, _line, _line, "carriage return without line feed at the end of the input");
-                    _start = _end;
-                    return false;
-                }
-
-                if (_buf[_start + 1] != LF)
-                {
-                    return true; // a line starting with a lone CR: the region parser reports it
-                }
-
-                _start += 2;
-                _line++;
-            }
-            else
-            {
                 return true;
             }
         }
