@@ -117,7 +117,8 @@ internal sealed class ForestGenerator
 
     /// <summary>
     /// The spec with users, groups and contacts chosen so that the dump holds exactly <paramref name="entries"/> entries:
-    /// of the recipients, 2% groups, 5% contacts, the rest users.
+    /// of the recipients, 2% groups, 5% contacts, the rest users. With <see cref="ForestSpec.GroupMembers"/> set (groups of
+    /// thousands of members), one group per 1,000 recipients instead, so that the members do not outweigh the entries.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer entries than the forest's fixed objects (configuration, containers, DCs).</exception>
     public static ForestSpec WithTotalEntries(ForestSpec spec, long entries)
@@ -146,14 +147,14 @@ internal sealed class ForestGenerator
             throw new ArgumentException($"This forest has {sink.Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)} entries before any recipient; ask for more.");
         }
 
-        var groups = recipients / 50;
+        var groups = spec.GroupMembers is null ? recipients / 50 : Math.Max(1, recipients / 1000);
         var contacts = recipients / 20;
         return spec with { Users = recipients - groups - contacts, Groups = groups, Contacts = contacts };
     }
 
     private IEntrySink OpenSink(Stream stream) => Spec.Dialect == SynthDialect.Csvde
         ? new CsvdeEntrySink(stream, Spec.Encoding)
-        : new LdifEntrySink(stream, Spec.Dialect, Spec.Encoding, Spec.LdapsearchPageSize);
+        : new LdifEntrySink(stream, Spec);
 
     internal void WritePartition(IEntrySink sink, string nc)
     {
