@@ -28,4 +28,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Compute each input file's SHA-256 (while it is read, on the reading thread).</summary>
     public bool HashInputs { get; init; } = true;
+
+    /// <summary>
+    /// Parse on a second thread while this one builds the model (when there is more than one processor). The result is the
+    /// same either way; false reads and builds on one thread.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
 }
