@@ -287,9 +287,9 @@ awk -F'\t' '
 awk -F'\t' '
   NR == FNR { if ($4 ~ /^managed floor/) floor[$1 SUBSEP $2] = $6; if ($4 ~ /^CsvHelper/) csvh[$1 SUBSEP $2] = $6; if ($4 ~ /^slapadd/) slap[$1 SUBSEP $2] = $6; next }
   function ratio(ref, w) { return (ref == "" || w <= 0) ? "-" : sprintf("%.2fx", ref / w) }
-  { key = $1 SUBSEP $2; w = ($6 > 0 ? $6 : 0.001)
+  { key = $1 SUBSEP $2; w = ($6 > 0 ? $6 : 0.001); gen = ($4 ~ /^russnap-synth/)
     printf "| %s | %d | %.0f | %s | %s | %.3f | %.0f | %.0f | %.1f | %s | %s | %s | %s | %s |\n", $3, $2, $9/1e6, $4, $5, $6, $9/1e6/w, $2/w, $7/1024, $10,
-      ratio(floor[key], $6), ratio(csvh[key], $6), ratio(slap[key], $6), $8 }' "$SUMMARY" "$SUMMARY"
+      gen ? "-" : ratio(floor[key], $6), gen ? "-" : ratio(csvh[key], $6), gen ? "-" : ratio(slap[key], $6), $8 }' "$SUMMARY" "$SUMMARY"
 
 set -- $SIZES
 if [ $# -ge 2 ]; then

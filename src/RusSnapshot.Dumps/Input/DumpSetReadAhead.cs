@@ -22,8 +22,11 @@ public delegate void DumpRecordHandler(DumpRecord record, DumpInputSummary input
 /// </para>
 /// <para>
 /// Memory: the records travel in a fixed number of batches of copies that are reused, so at most
-/// <see cref="BatchCount"/> x <see cref="BatchSize"/> records are held; a copy that grew past
-/// <see cref="MaxRetainedBytes"/> (a huge group) is dropped once handled instead of being kept for reuse.
+/// <see cref="BatchCount"/> x <see cref="BatchSize"/> records are held, and a pooled copy that grew past
+/// <see cref="MaxRetainedBytes"/> is dropped once handled instead of being kept for reuse. A record of more than
+/// <see cref="LargeRecordValues"/> values (a group of thousands of members) goes into the one large copy there is, which
+/// the reader waits for until the consumer has handled the previous large record: so however many large groups a dump
+/// has, one is copied at a time, into the same arrays.
 /// </para>
 /// </remarks>
 public static class DumpSetReadAhead
@@ -35,7 +38,10 @@ public static class DumpSetReadAhead
     public const int BatchCount = 4;
 
     /// <summary>A pooled copy larger than this is not kept for reuse.</summary>
-    public const long MaxRetainedBytes = 1 << 20;
+    public const long MaxRetainedBytes = 64 * 1024;
+
+    /// <summary>A record with more values than this travels in the single large copy.</summary>
+    public const int LargeRecordValues = 256;
 
     /// <summary>True when read-ahead can help: more than one processor.</summary>
     public static bool IsUseful => Environment.ProcessorCount > 1;
@@ -54,12 +60,14 @@ public static class DumpSetReadAhead
         }
 
         using var stop = new CancellationTokenSource();
+        using var largeFree = new SemaphoreSlim(1, 1);
+        var large = new DumpRecord();
         ExceptionDispatchInfo? readerFailure = null;
         var producer = new Thread(() =>
         {
             try
             {
-                Produce(set, full, empty, stop.Token);
+                Produce(set, full, empty, large, largeFree, stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -88,12 +96,18 @@ public static class DumpSetReadAhead
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    handler(batch.Records[i], batch.Inputs[i]!, batch.Bytes[i]);
-                    if (batch.Records[i].RetainedBytes > MaxRetainedBytes)
+                    var record = batch.Items[i]!;
+                    handler(record, batch.Inputs[i]!, batch.Bytes[i]);
+                    if (ReferenceEquals(record, large))
+                    {
+                        largeFree.Release();
+                    }
+                    else if (record.RetainedBytes > MaxRetainedBytes)
                     {
                         batch.Records[i] = new DumpRecord();
                     }
 
+                    batch.Items[i] = null;
                     batch.Inputs[i] = null;
                 }
 
@@ -110,7 +124,8 @@ public static class DumpSetReadAhead
         readerFailure?.Throw();
     }
 
-    private static void Produce(DumpSetReader set, BlockingCollection<Batch> full, BlockingCollection<Batch> empty, CancellationToken stop)
+    private static void Produce(DumpSetReader set, BlockingCollection<Batch> full, BlockingCollection<Batch> empty,
+        DumpRecord large, SemaphoreSlim largeFree, CancellationToken stop)
     {
         var batch = empty.Take(stop);
         try
@@ -118,7 +133,26 @@ public static class DumpSetReadAhead
             while (set.Read())
             {
                 var input = set.CurrentInput;
-                set.Current.CopyTo(batch.Records[batch.Count]);
+                var target = batch.Records[batch.Count];
+                if (set.Current.Count > LargeRecordValues)
+                {
+                    if (!largeFree.Wait(0, stop))
+                    {
+                        // The large copy is still ahead in the queue, perhaps in this very batch: send what there is, then wait.
+                        if (batch.Count > 0)
+                        {
+                            full.Add(batch, stop);
+                            batch = empty.Take(stop);
+                        }
+
+                        largeFree.Wait(stop);
+                    }
+
+                    target = large;
+                }
+
+                set.Current.CopyTo(target);
+                batch.Items[batch.Count] = target;
                 batch.Inputs[batch.Count] = input;
                 batch.Bytes[batch.Count] = input.Statistics?.Bytes ?? 0;
                 if (++batch.Count == BatchSize)
@@ -142,6 +176,7 @@ public static class DumpSetReadAhead
     private sealed class Batch
     {
         public readonly DumpRecord[] Records = [.. Enumerable.Range(0, BatchSize).Select(_ => new DumpRecord())];
+        public readonly DumpRecord?[] Items = new DumpRecord?[BatchSize];   // what is handed out: Records[i], or the large copy
         public readonly DumpInputSummary?[] Inputs = new DumpInputSummary?[BatchSize];
         public readonly long[] Bytes = new long[BatchSize];
         public int Count;

@@ -32,6 +32,21 @@ public sealed class ReadAheadTests
             yield return (Path.GetRelativePath(Repository, file), File.ReadAllBytes(file));
         }
 
+        // Groups of hundreds of members (read ahead in the single large copy) between small entries, with folded DN values.
+        var groups = new StringBuilder();
+        for (var g = 0; g < 40; g++)
+        {
+            groups.Append(CultureInfo.InvariantCulture, $"dn: CN=Group {g},OU=Groups,DC=x\r\nchangetype: add\r\nobjectClass: group\r\n");
+            for (var m = 0; m < 200 + (g * 37 % 400); m++)
+            {
+                groups.Append(CultureInfo.InvariantCulture, $"member: CN=User {m},OU=A Long Organisational Unit Name,OU=Another One For Folding,DC=x\r\n 0,DC=y\r\n");
+            }
+
+            groups.Append(CultureInfo.InvariantCulture, $"\r\ndn: CN=User {g},DC=x\r\nchangetype: add\r\ncn:: VXNlcg==\r\n\r\n");
+        }
+
+        yield return ("large groups", Encoding.UTF8.GetBytes(groups.ToString()));
+
         var csv = Encoding.UTF8.GetBytes("DN,objectClass,cn,member,objectGUID\r\n\"CN=a,DC=x\",top;group,a,\"CN=b,DC=x;CN=c,DC=x\",X'0102'\r\n" +
             "\"CN=\"\"q\"\",DC=x\",user,\"q \"\"quoted\"\"\",,\r\n\"CN=b,DC=x\",user,b,,X'0A0B'\r\n");
         var seeds = LdifFuzzTests.Seeds.Select(s => (Name: "seed", Bytes: Encoding.UTF8.GetBytes(s))).Append(("csv", csv)).ToList();
