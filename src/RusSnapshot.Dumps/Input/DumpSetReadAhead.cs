@@ -32,16 +32,16 @@ public delegate void DumpRecordHandler(DumpRecord record, DumpInputSummary input
 public static class DumpSetReadAhead
 {
     /// <summary>Records per batch.</summary>
-    public const int BatchSize = 64;
+    public const int BatchSize = 32;
 
     /// <summary>Batches in flight (being filled, queued, being handled).</summary>
-    public const int BatchCount = 4;
+    public const int BatchCount = 3;
 
     /// <summary>A pooled copy larger than this is not kept for reuse.</summary>
-    public const long MaxRetainedBytes = 64 * 1024;
+    public const long MaxRetainedBytes = 32 * 1024;
 
     /// <summary>A record with more values than this travels in the single large copy.</summary>
-    public const int LargeRecordValues = 256;
+    public const int LargeRecordValues = 128;
 
     /// <summary>True when read-ahead can help: more than one processor.</summary>
     public static bool IsUseful => Environment.ProcessorCount > 1;
