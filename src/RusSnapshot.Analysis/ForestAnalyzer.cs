@@ -22,9 +22,9 @@ public static class ForestAnalyzer
 
         // Inputs are hashed while they are read, once: a second read of a pipe would steal part of it.
         var builder = new ForestModelBuilder();
-        // With two cores, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.
+        // With a core to spare, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.
         using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
-        if (options.ReadAhead && DumpSetReadAhead.IsUseful)
+        if (options.UsesReadAhead && DumpSetReadAhead.IsUseful)
         {
             DumpSetReadAhead.ForEach(set, (record, input, bytes) =>
             {
