@@ -31,13 +31,12 @@ public sealed record AnalysisOptions
 
     /// <summary>
     /// Parse on a second thread while this one builds the model (<see cref="Dumps.Input.DumpSetReadAhead"/>). The result
-    /// is the same either way. Null (the default) decides by the processors there are: read ahead when a core is left
-    /// for it, that is on two or more processors without <see cref="HashInputs"/>, on three or more with it, since
-    /// SHA-256 runs on a thread of its own already. Measured on 2 vCPUs with hashing, a third busy thread made
-    /// <c>analyze</c> slower (7.1 s against 6.0 s for 1,000,000 entries), not faster.
+    /// is the same either way. Null (the default) reads ahead on three or more processors only: on two vCPUs it was
+    /// measured slower, with hashing (SHA-256 has a thread of its own already: 7.1 s against 6.0 s for 1,000,000
+    /// entries) and without it (4.2 s against 3.9 s at load 3.9), as the copies cost about what they move away.
     /// </summary>
     public bool? ReadAhead { get; init; }
 
     /// <summary>Whether <see cref="ReadAhead"/> applies on this machine.</summary>
-    public bool UsesReadAhead => ReadAhead ?? Environment.ProcessorCount >= (HashInputs ? 3 : 2);
+    public bool UsesReadAhead => ReadAhead ?? Environment.ProcessorCount >= 3;
 }
