@@ -25,11 +25,23 @@ public static class ForestAnalyzer
 
         // Inputs are hashed while they are read, once: a second read of a pipe would steal part of it.
         var builder = new ForestModelBuilder(unstamped);
+        // With a core to spare, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.
         using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
-        while (set.Read())
+        if (options.UsesReadAhead && DumpSetReadAhead.IsUseful)
         {
-            builder.Add(set.Current);
-            onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
+            DumpSetReadAhead.ForEach(set, (record, input, bytes) =>
+            {
+                builder.Add(record);
+                onRecord?.Invoke(input.Source.DisplayName, bytes);
+            });
+        }
+        else
+        {
+            while (set.Read())
+            {
+                builder.Add(set.Current);
+                onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
+            }
         }
 
         var manifests = set.Inputs.Select(Manifest).ToList();

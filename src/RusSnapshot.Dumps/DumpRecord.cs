@@ -247,6 +247,139 @@ public sealed class DumpRecord
         return new DumpEntry(Dn, attributes, Position, Kind);
     }
 
+    /// <summary>
+    /// Copies this record into <paramref name="destination"/>, reusing its arrays, so that the copy stays valid after the
+    /// reader's next <c>Read</c> (for handing records to another thread). Only the bytes the record refers to are
+    /// copied: the part of the reader's buffer its DN, names and values (folds included) lie in, and the decoded values.
+    /// The copy answers every question as the original would, values not yet decoded included.
+    /// </summary>
+    public void CopyTo(DumpRecord destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (ReferenceEquals(destination, this))
+        {
+            return;
+        }
+
+        // The region of Buffer the record refers to.
+        int lo = int.MaxValue, hi = 0;
+        if (DnSource == SourceBuffer && DnLength > 0)
+        {
+            lo = DnStart;
+            hi = DnStart + DnLength;
+        }
+
+        Cover(Slots, SlotCount, ref lo, ref hi);
+        Cover(ControlSlots, ControlSlotCount, ref lo, ref hi);
+        if (lo > hi)
+        {
+            lo = hi = 0;
+        }
+
+        var length = hi - lo;
+        if (destination.Buffer.Length < length || destination.Buffer.Length == 0)
+        {
+            destination.Buffer = new byte[Math.Max(length, 256)];
+        }
+
+        Buffer.AsSpan(lo, length).CopyTo(destination.Buffer);
+        destination.BufferLimit = length;
+
+        if (destination.Arena.Length < ArenaUsed)
+        {
+            destination.Arena = new byte[Math.Max(ArenaUsed, destination.Arena.Length * 2)];
+        }
+
+        Arena.AsSpan(0, ArenaUsed).CopyTo(destination.Arena);
+        destination.ArenaUsed = ArenaUsed;
+        destination.Header = Header; // the CSV header's names: one array per reader, never changed once read
+
+        CopySlots(Slots, SlotCount, ref destination.Slots, lo);
+        destination.SlotCount = SlotCount;
+        CopySlots(ControlSlots, ControlSlotCount, ref destination.ControlSlots, lo);
+        destination.ControlSlotCount = ControlSlotCount;
+
+        destination.DnSource = DnSource;
+        destination.DnStart = DnSource != SourceBuffer ? DnStart : DnLength > 0 ? DnStart - lo : 0;
+        destination.DnLength = DnLength;
+        destination._dn = _dn;
+        destination.Kind = Kind;
+        destination.Position = Position;
+        destination.IsChangeAdd = IsChangeAdd;
+    }
+
+    /// <summary>The bytes this record holds on to (its own arrays, not the reader's buffer): what keeping a copy costs.</summary>
+    public long RetainedBytes => (Buffer.Length + Arena.Length) + (long)(Slots.Length + ControlSlots.Length) * Unsafe.SizeOf<Slot>();
+
+    private void Cover(Slot[] slots, int count, ref int lo, ref int hi)
+    {
+        var buffer = Buffer.AsSpan(0, BufferLimit);
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var s = ref slots[i];
+            if (s.NameSource == SourceBuffer && s.DescriptionLength > 0)
+            {
+                lo = Math.Min(lo, s.NameStart);
+                hi = Math.Max(hi, s.NameStart + s.DescriptionLength);
+            }
+
+            if (s.ValueSource == SourceBuffer && (s.ValueLength > 0 || s.Folded))
+            {
+                lo = Math.Min(lo, s.ValueStart);
+                hi = Math.Max(hi, s.Folded ? FoldedEnd(buffer, s.ValueStart, s.ValueLength) : s.ValueStart + s.ValueLength);
+            }
+        }
+    }
+
+    private static void CopySlots(Slot[] from, int count, ref Slot[] to, int lo)
+    {
+        if (to.Length < count)
+        {
+            to = new Slot[Math.Max(count, to.Length * 2)];
+        }
+
+        from.AsSpan(0, count).CopyTo(to);
+        for (var i = 0; i < count; i++)
+        {
+            // Empty names and values were not covered: any offset in the copy serves them.
+            ref var s = ref to[i];
+            if (s.NameSource == SourceBuffer)
+            {
+                s.NameStart = s.DescriptionLength > 0 ? s.NameStart - lo : 0;
+            }
+
+            if (s.ValueSource == SourceBuffer)
+            {
+                s.ValueStart = s.ValueLength > 0 || s.Folded ? s.ValueStart - lo : 0;
+            }
+        }
+    }
+
+    /// <summary>Where the last segment of the folded line at <paramref name="start"/> ends (as <see cref="WalkFolds"/> walks it).</summary>
+    private static int FoldedEnd(ReadOnlySpan<byte> buffer, int start, int firstLength)
+    {
+        var p = start + firstLength;
+        var end = p;
+        while (true)
+        {
+            if (p < buffer.Length && buffer[p] == (byte)'\r')
+            {
+                p++;
+            }
+
+            p++;
+            if (p >= buffer.Length || buffer[p] != (byte)' ')
+            {
+                return end;
+            }
+
+            p++;
+            var next = buffer[p..].IndexOfAny((byte)'\r', (byte)'\n');
+            p += next < 0 ? buffer.Length - p : next;
+            end = p;
+        }
+    }
+
     internal static string DecodeUtf8(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? string.Empty : StrictUtf8.GetString(bytes);
 
     internal void Reset(byte[] buffer, DumpPosition position)

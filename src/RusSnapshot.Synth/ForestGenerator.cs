@@ -124,7 +124,8 @@ internal sealed class ForestGenerator
 
     /// <summary>
     /// The spec with users, groups and contacts chosen so that the dump holds exactly <paramref name="entries"/> entries:
-    /// of the recipients, 2% groups, 5% contacts, the rest users.
+    /// of the recipients, 2% groups, 5% contacts, the rest users. With <see cref="ForestSpec.GroupMembers"/> set (groups of
+    /// thousands of members), one group per 1,000 recipients instead, so that the members do not outweigh the entries.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer entries than the forest's fixed objects (configuration, containers, DCs).</exception>
     public static ForestSpec WithTotalEntries(ForestSpec spec, long entries)
@@ -153,7 +154,7 @@ internal sealed class ForestGenerator
             throw new ArgumentException($"This forest has {sink.Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)} entries before any recipient; ask for more.");
         }
 
-        var groups = recipients / 50;
+        var groups = spec.GroupMembers is null ? recipients / 50 : Math.Max(1, recipients / 1000);
         var contacts = recipients / 20;
         return spec with { Users = recipients - groups - contacts, Groups = groups, Contacts = contacts };
     }
@@ -162,7 +163,7 @@ internal sealed class ForestGenerator
     {
         SynthDialect.Csvde => new CsvdeEntrySink(stream, Spec.Encoding),
         SynthDialect.AdExplorer => new AdExplorerEntrySink(stream, Capture(contexts)),
-        _ => new LdifEntrySink(stream, Spec.Dialect, Spec.Encoding, Spec.LdapsearchPageSize),
+        _ => new LdifEntrySink(stream, Spec),
     };
 
     /// <summary>

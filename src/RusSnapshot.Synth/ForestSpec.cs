@@ -242,6 +242,25 @@ internal sealed record ForestSpec
     /// <summary>ldapsearch dialect: the <c>-E pr=N</c> page size (0: no paging). AD returns at most 1,000 objects per page.</summary>
     public int LdapsearchPageSize { get; init; } = 1000;
 
+    /// <summary>
+    /// Benchmark shape: users sit three OUs deeper, under OU names of about 60 bytes, so that their DNs and every DN-valued
+    /// attribute naming them (<c>member</c>, <c>distinguishedName</c>, <c>manager</c>) are 230-320 bytes and an LDIF line
+    /// of one folds three or four times.
+    /// </summary>
+    public bool LongDns { get; init; }
+
+    /// <summary>Benchmark shape, LDIF only: every Nth text value is written base64 (<c>name:: ...</c>) even when it need not be; 0: only those that must be.</summary>
+    public int Base64Every { get; init; }
+
+    /// <summary>Benchmark shape: every group has this many members (at most the users of its domain); null: the usual mix of small and large groups.</summary>
+    public int? GroupMembers { get; init; }
+
+    /// <summary>Benchmark shape, LDIF only: each entry's values in the reverse of the order the generator makes them (the DN stays first).</summary>
+    public bool ReverseAttributes { get; init; }
+
+    /// <summary>Benchmark shape, LDIF only: true writes LF line ends, false CRLF; null: the dialect's (CRLF for ldifde, LF otherwise).</summary>
+    public bool? LfLineEnds { get; init; }
+
     /// <summary>The default server mix.</summary>
     public static ImmutableArray<(ExchangeServerKind Kind, int Count)> DefaultServers { get; } =
     [
@@ -293,6 +312,16 @@ internal sealed record ForestSpec
         if (Users < 0 || Groups < 0 || Contacts < 0)
         {
             throw new ArgumentException("Users, groups and contacts cannot be negative.");
+        }
+
+        if (Base64Every < 0 || GroupMembers < 0)
+        {
+            throw new ArgumentException("The base64 share and the group size cannot be negative.");
+        }
+
+        if (Dialect == SynthDialect.Csvde && (Base64Every > 0 || ReverseAttributes || LfLineEnds is not null))
+        {
+            throw new ArgumentException("Base64 values, the attribute order and the line ends are LDIF shapes; csvde has none of them.");
         }
 
         if (LdapsearchPageSize < 0)

@@ -33,11 +33,18 @@ internal static class SynthCommandLine
                 "unprepared-domain[:DOMAIN] and size-limit[:DOMAIN|configuration] (default: the last domain). DOMAIN: first DNS label, NetBIOS or DNS name",
         };
         var pageSize = new Option<int>("--page-size") { Description = "ldapsearch dialect: paged-results page size (0: no paging)", DefaultValueFactory = _ => 1000 };
+        var longDns = new Option<bool>("--long-dns") { Description = "Shape: users three OUs deeper, so DN values are 230-320 bytes and fold 3-4 times" };
+        var base64Every = new Option<int>("--base64-every") { Description = "Shape (LDIF): write every Nth text value base64 (5: a fifth of them); 0: only what must be" };
+        var groupMembers = new Option<int?>("--group-members") { Description = "Shape: every group has N members (at most its domain's users)" };
+        var reverse = new Option<bool>("--reverse-attributes") { Description = "Shape (LDIF): each entry's values in reverse order" };
+        var lineEnds = new Option<string?>("--line-ends") { Description = "Shape (LDIF): crlf or lf (default: the dialect's)" };
+        lineEnds.AcceptOnlyFromAmong("crlf", "lf");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors" };
 
         var root = new RootCommand("russnap-synth: writes a synthetic Active Directory / Exchange forest dump (ldifde, ldapsearch, RFC 2849, csvde or an AD Explorer snapshot) for benchmarks and tests.")
         {
-            outputPath, domains, users, groups, contacts, entries, seed, dialect, encoding, split, layout, servers, faults, pageSize, quiet,
+            outputPath, domains, users, groups, contacts, entries, seed, dialect, encoding, split, layout, servers, faults, pageSize,
+            longDns, base64Every, groupMembers, reverse, lineEnds, quiet,
         };
 
         var parse = root.Parse(args);
@@ -92,6 +99,11 @@ internal static class SynthCommandLine
                 Servers = ForestSpec.ParseServers(parse.GetValue(servers) ?? string.Empty),
                 Faults = [.. (parse.GetValue(faults) ?? []).Select(SynthFault.Parse)],
                 LdapsearchPageSize = parse.GetValue(pageSize),
+                LongDns = parse.GetValue(longDns),
+                Base64Every = parse.GetValue(base64Every),
+                GroupMembers = parse.GetValue(groupMembers),
+                ReverseAttributes = parse.GetValue(reverse),
+                LfLineEnds = parse.GetValue(lineEnds) switch { "lf" => true, "crlf" => false, _ => null },
             };
             if (parse.GetValue(entries) is { } total)
             {

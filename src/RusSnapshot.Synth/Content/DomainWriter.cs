@@ -22,6 +22,7 @@ internal sealed class DomainWriter
     private readonly byte[] _dn;
     private readonly byte[] _dns;
     private readonly byte[][] _departmentSuffix;   // ",OU=Sales,OU=Staff,DC=..."
+    private readonly string _staffParent;          // "DC=..." or, with long DNs, the three deep OUs above OU=Staff
     private readonly byte[] _groupsSuffix;
     private readonly byte[] _contactsSuffix;
     private readonly byte[] _organization;
@@ -47,8 +48,10 @@ internal sealed class DomainWriter
         var spec = layout.Spec;
         _dn = Encoding.UTF8.GetBytes(domain.Dn);
         _dns = Encoding.UTF8.GetBytes(domain.DnsName);
+        _staffParent = spec.LongDns ? string.Concat(DeepOus.Select(ou => "OU=" + ou + ",")) + domain.Dn : domain.Dn;
+        var staffParent = Encoding.UTF8.GetBytes(_staffParent);
         _departmentSuffix = Names.Departments
-            .Select(dep => new ValueBuilder().Add(",OU="u8).AddDnValue(dep.Utf8).Add(",OU=Staff,"u8).Add(_dn).ToArray())
+            .Select(dep => new ValueBuilder().Add(",OU="u8).AddDnValue(dep.Utf8).Add(",OU=Staff,"u8).Add(staffParent).ToArray())
             .ToArray();
         _groupsSuffix = Encoding.UTF8.GetBytes(",OU=Groups," + domain.Dn);
         _contactsSuffix = Encoding.UTF8.GetBytes(",OU=Contacts," + domain.Dn);
@@ -74,7 +77,16 @@ internal sealed class DomainWriter
 
     /// <summary>Entries of this partition that are not recipients (head, containers, DCs, domain-prep objects, OUs).</summary>
     public static long FixedEntries(ForestLayout layout, SynthDomain d) =>
-        1 + 4 + (d.Prepared ? 3 : 0) + d.DomainControllers.Length + (d.Index == 0 ? layout.Servers.Length : 0) + 1 + DepartmentCount + 2;
+        1 + 4 + (d.Prepared ? 3 : 0) + d.DomainControllers.Length + (d.Index == 0 ? layout.Servers.Length : 0) + 1 + DepartmentCount + 2
+        + (layout.Spec.LongDns ? DeepOus.Length : 0);
+
+    /// <summary>With <see cref="ForestSpec.LongDns"/>: the OUs above <c>OU=Staff</c>, the last one under the domain (names under AD's 64).</summary>
+    private static readonly string[] DeepOus =
+    [
+        "Mailbox Accounts Managed by the Regional IT Service Desk Team",
+        "Europe Middle East and Africa Sales and Marketing Region",
+        "Corporate Directory Objects Synchronised from HR Systems",
+    ];
 
     public void Write()
     {
@@ -106,10 +118,19 @@ internal sealed class DomainWriter
             DomainPrepGroups();
         }
 
-        SimpleContainer("OU=Staff," + _d.Dn, "Staff", "organizationalUnit", "Organizational-Unit", null);
+        if (_layout.Spec.LongDns)
+        {
+            for (var k = DeepOus.Length - 1; k >= 0; k--)
+            {
+                var parent = string.Concat(DeepOus.Skip(k + 1).Select(ou => "OU=" + ou + ",")) + _d.Dn;
+                SimpleContainer("OU=" + DeepOus[k] + "," + parent, DeepOus[k], "organizationalUnit", "Organizational-Unit", null);
+            }
+        }
+
+        SimpleContainer("OU=Staff," + _staffParent, "Staff", "organizationalUnit", "Organizational-Unit", null);
         for (var k = 0; k < DepartmentCount; k++)
         {
-            _e.Dn.Clear().Add("OU="u8).AddDnValue(Names.Departments[k].Utf8).Add(",OU=Staff,"u8).Add(_dn);
+            _e.Dn.Clear().Add("OU="u8).AddDnValue(Names.Departments[k].Utf8).Add(",OU=Staff,"u8).Add(_staffParent);
             OrganizationalUnit(Names.Departments[k].Utf8);
         }
 
@@ -495,6 +516,11 @@ internal sealed class DomainWriter
             ref var rng = ref e.Random;
             var roll = rng.Below(100);
             long count = roll < 70 ? 2 + rng.Below(19) : roll < 95 ? 20 + rng.Below(181) : 200 + rng.Below(1801);
+            if (_layout.Spec.GroupMembers is { } fixedCount)
+            {
+                count = fixedCount;
+            }
+
             count = Math.Min(count, users);
             var start = rng.Below(users);
             var stride = Stride(users, ref rng);

@@ -12,7 +12,7 @@ namespace RusSnapshot.Dumps.Tests.Conformance;
 /// </summary>
 public sealed class LdifFuzzTests
 {
-    private static readonly string[] Seeds =
+    internal static readonly string[] Seeds =
     [
         // ldifde: CRLF, changetype add, folded value, base64 GUID and DN.
         "dn: CN=Jane Doe,OU=Sales,DC=corp,DC=contoso,DC=com\r\nchangetype: add\r\nobjectClass: top\r\nobjectClass: user\r\n" +

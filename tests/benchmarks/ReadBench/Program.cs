@@ -9,8 +9,10 @@ namespace RusSnapshot.Benchmarks.ReadBench;
 /// <summary>
 /// Times the layers under <c>russnap validate</c> on one file, each as a separate pass over it:
 /// <c>raw</c> (read the bytes), <c>lines</c> (read + vectorised line-end search), <c>reader</c> (LdifReader.Read),
-/// <c>values</c> (reader + DN and every value decoded), <c>set</c> (DumpOpener + DumpSetReader, what validate runs).
-/// Usage: <c>readbench FILE [MODE...]</c>; no mode runs them all in that order. One line per mode:
+/// <c>values</c> (reader + DN and every value decoded), <c>set</c> (DumpOpener + DumpSetReader, what validate runs); and
+/// a reference for CSV: <c>csvhelper</c> (CsvHelper's UTF-8 span reader handing out every field of every record).
+/// <c>lines</c> is the "managed floor" of the benchmark's ratios (DESIGN.md section 7): a line scan that parses nothing.
+/// Usage: <c>readbench FILE [MODE...]</c>; no mode runs the first five in that order. One line per mode:
 /// <c>mode bytes entries seconds MB/s</c>.
 /// </summary>
 internal static class Program
@@ -21,7 +23,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: readbench FILE [raw|lines|reader|values|set]...");
+            Console.Error.WriteLine("usage: readbench FILE [raw|lines|reader|values|set|csvhelper]...");
             return 2;
         }
 
@@ -37,6 +39,7 @@ internal static class Program
                 "reader" => Reader(path, touch: false),
                 "values" => Reader(path, touch: true),
                 "set" => Set(path),
+                "csvhelper" => CsvHelperSpans(path),
                 _ => throw new ArgumentException($"unknown mode {mode}"),
             };
             var seconds = clock.Elapsed.TotalSeconds;
@@ -109,6 +112,29 @@ internal static class Program
         }
 
         return (reader.Statistics.Bytes, entries);
+    }
+
+    /// <summary>CsvHelper 34 reading the file as UTF-8, every field of every record touched as a span (no strings).</summary>
+    private static (long, long) CsvHelperSpans(string path)
+    {
+        using var csv = CsvHelper.CsvReader.FromFile(path);
+        long records = 0, sink = 0;
+        while (csv.Read())
+        {
+            records++;
+            var fields = csv.FieldCount;
+            for (var i = 0; i < fields; i++)
+            {
+                sink += csv.GetSpan(i).Length;
+            }
+        }
+
+        if (sink < 0)
+        {
+            Console.WriteLine(sink);
+        }
+
+        return (new FileInfo(path).Length, records);
     }
 
     private static (long, long) Set(string path)
