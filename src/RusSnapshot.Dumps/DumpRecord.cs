@@ -398,7 +398,27 @@ public sealed class DumpRecord
         IsChangeAdd = false;
     }
 
-    internal ref Slot AddSlot() => ref Append(ref Slots, ref SlotCount);
+    /// <summary>
+    /// Appends one attribute value as every reader hands it over: where its description is (type, then options) and where
+    /// its value is, in which source; how the value is written; and its line (the object index for a snapshot).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddValue(
+        byte nameSource, int nameStart, int nameLength, int descriptionLength,
+        byte valueSource, int valueStart, int valueLength, ValueEncoding encoding, long line, bool folded = false)
+    {
+        ref var s = ref Append(ref Slots, ref SlotCount);
+        s.NameSource = nameSource;
+        s.NameStart = nameStart;
+        s.NameLength = nameLength;
+        s.DescriptionLength = descriptionLength;
+        s.ValueSource = valueSource;
+        s.ValueStart = valueStart;
+        s.ValueLength = valueLength;
+        s.Encoding = encoding;
+        s.Folded = folded;
+        s.Line = line;
+    }
 
     internal ref Slot AddControlSlot() => ref Append(ref ControlSlots, ref ControlSlotCount);
 

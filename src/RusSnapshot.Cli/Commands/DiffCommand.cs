@@ -44,7 +44,7 @@ internal static class DiffCommand
             return ExitCodes.UsageError;
         }
 
-        if (settings.Formats.FirstOrDefault(f => f.DiffWriter() is null) is var unsupported && settings.Formats.Any(f => f.DiffWriter() is null))
+        foreach (var unsupported in settings.Formats.Where(f => f.DiffWriter() is null).Take(1))
         {
             ConsoleText.Line(error, $"russnap: diff writes md, json or html, not {unsupported.ToString().ToLowerInvariant()}");
             return ExitCodes.UsageError;

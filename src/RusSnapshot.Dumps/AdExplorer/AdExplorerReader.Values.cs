@@ -431,17 +431,7 @@ public sealed partial class AdExplorerReader
         }
     }
 
-    private void AddValue(in AdExplorerProperty property, int start, int length, long index)
-    {
-        ref var s = ref _record.AddSlot();
-        s.NameStart = property.NameStart;
-        s.NameLength = property.NameLength;
-        s.DescriptionLength = property.NameLength;
-        s.NameSource = DumpRecord.SourceHeader;
-        s.ValueSource = DumpRecord.SourceArena;
-        s.ValueStart = start;
-        s.ValueLength = length;
-        s.Line = index;
-        s.Encoding = ValueEncoding.Plain;
-    }
+    private void AddValue(in AdExplorerProperty property, int start, int length, long index) =>
+        _record.AddValue(DumpRecord.SourceHeader, property.NameStart, property.NameLength, property.NameLength,
+            DumpRecord.SourceArena, start, length, ValueEncoding.Plain, index);
 }

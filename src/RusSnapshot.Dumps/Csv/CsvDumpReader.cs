@@ -802,16 +802,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
 
         ref readonly var column = ref _columnInfo[field];
-        ref var slot = ref _record.AddSlot();
-        slot.NameSource = DumpRecord.SourceHeader;
-        slot.NameStart = column.NameStart;
-        slot.NameLength = column.NameLength;
-        slot.DescriptionLength = column.DescriptionLength;
-        slot.ValueSource = source;
-        slot.ValueStart = start;
-        slot.ValueLength = length;
-        slot.Encoding = encoding;
-        slot.Line = line;
+        _record.AddValue(DumpRecord.SourceHeader, column.NameStart, column.NameLength, column.DescriptionLength, source, start, length, encoding, line);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

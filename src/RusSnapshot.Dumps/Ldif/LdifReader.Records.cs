@@ -339,20 +339,9 @@ public sealed partial class LdifReader
     }
 
 
-    private void AddValue(in LineParts line)
-    {
-        ref var s = ref _record.AddSlot();
-        s.NameSource = line.NameSource;
-        s.NameStart = line.NameStart;
-        s.NameLength = line.NameLength;
-        s.DescriptionLength = line.DescriptionLength;
-        s.ValueSource = line.ValueSource;
-        s.ValueStart = line.ValueStart;
-        s.ValueLength = line.ValueLength;
-        s.Encoding = line.Encoding;
-        s.Folded = line.Folded;
-        s.Line = line.Line;
-    }
+    private void AddValue(in LineParts line) =>
+        _record.AddValue(line.NameSource, line.NameStart, line.NameLength, line.DescriptionLength,
+            line.ValueSource, line.ValueStart, line.ValueLength, line.Encoding, line.Line, line.Folded);
 
     private void SetDn(in LineParts line, long lineNo, long recordLine)
     {

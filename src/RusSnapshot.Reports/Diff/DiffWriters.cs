@@ -208,19 +208,19 @@ public sealed class DiffHtmlWriter : IDiffWriter
         h.Raw($"<h1>{T(l.Title)}</h1>");
         h.Raw($"<p class=\"sub\">{T(l.Subtitle)}</p>");
         h.Raw("<dl class=\"meta\">");
-        Meta(h, l.Before, $"<code>{T(document.Before.Label)}</code> ({T(ReportText.Timestamp(document.Before.GeneratedAt))})");
-        Meta(h, l.After, $"<code>{T(document.After.Label)}</code> ({T(ReportText.Timestamp(document.After.GeneratedAt))})");
-        Meta(h, l.GeneratedAt, $"<time datetime=\"{T(ReportText.Timestamp(document.GeneratedAt))}\">{T(ReportText.Timestamp(document.GeneratedAt))}</time>, {T(document.Tool.Name)} {T(document.Tool.Version)}");
+        h.Meta(l.Before, $"<code>{T(document.Before.Label)}</code> ({T(ReportText.Timestamp(document.Before.GeneratedAt))})");
+        h.Meta(l.After, $"<code>{T(document.After.Label)}</code> ({T(ReportText.Timestamp(document.After.GeneratedAt))})");
+        h.Meta(l.GeneratedAt, $"<time datetime=\"{T(ReportText.Timestamp(document.GeneratedAt))}\">{T(ReportText.Timestamp(document.GeneratedAt))}</time>, {T(document.Tool.Name)} {T(document.Tool.Version)}");
         h.Raw("</dl>");
         h.Raw("</header>");
         h.Raw("<main>");
         h.Raw("<section id=\"summary\">");
         h.Raw($"<h2>{T(l.Summary)}</h2>");
         h.Raw("<ul class=\"counts\">");
-        Count(h, "covered", l.Fixed, document.Fixed.Length);
-        Count(h, "error", l.New, document.New.Length);
-        Count(h, "notApplicable", l.Unchanged, document.Unchanged.Length);
-        Count(h, "info", l.Changes, document.Changes.Length);
+        h.Count("covered", l.Fixed, document.Fixed.Length);
+        h.Count("error", l.New, document.New.Length);
+        h.Count("notApplicable", l.Unchanged, document.Unchanged.Length);
+        h.Count("info", l.Changes, document.Changes.Length);
         h.Raw("</ul>");
         h.Raw("</section>");
         Section(h, "new", l.New, document.New, document, l, r);
@@ -277,11 +277,6 @@ public sealed class DiffHtmlWriter : IDiffWriter
         table.End();
         h.Raw("</section>");
     }
-
-    private static void Meta(HtmlBuilder h, string label, string html) => h.Raw($"<div><dt>{T(label)}</dt><dd>{html}</dd></div>");
-
-    private static void Count(HtmlBuilder h, string kind, string label, int count) =>
-        h.Raw($"<li class=\"{kind}\"><span class=\"n\">{ReportText.Number(count)}</span> {T(label)}</li>");
 
     private static string T(string value) => HtmlText.Encode(value);
 }

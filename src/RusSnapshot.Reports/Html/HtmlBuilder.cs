@@ -33,6 +33,13 @@ internal sealed class HtmlBuilder
         Raw("<body>");
     }
 
+    /// <summary>One term of the header's <c>&lt;dl class="meta"&gt;</c>: the label escaped here, the value already markup.</summary>
+    public void Meta(string label, string html) => Raw($"<div><dt>{HtmlText.Encode(label)}</dt><dd>{html}</dd></div>");
+
+    /// <summary>One tile of a <c>&lt;ul class="counts"&gt;</c>: a number and its label (escaped here), coloured by <paramref name="kind"/>.</summary>
+    public void Count(string kind, string label, int count) =>
+        Raw($"<li class=\"{kind}\"><span class=\"n\">{ReportText.Number(count)}</span> {HtmlText.Encode(label)}</li>");
+
     /// <summary>The page's footer (escaped here) and its end.</summary>
     public void EndPage(string footer)
     {

@@ -49,12 +49,12 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Raw($"<h1>{T(l.Title)}</h1>");
         h.Raw($"<p class=\"sub\">{T(l.Subtitle)}</p>");
         h.Raw("<dl class=\"meta\">");
-        Meta(h, l.GeneratedAt, $"<time datetime=\"{A(ReportText.Timestamp(d.GeneratedAt))}\">{T(ReportText.Timestamp(d.GeneratedAt))}</time>");
-        Meta(h, l.Tool, $"{T(d.Tool.Name)} {T(d.Tool.Version)}");
-        Meta(h, l.RuleCatalog, T(d.Tool.RuleCatalogVersion));
+        h.Meta(l.GeneratedAt, $"<time datetime=\"{A(ReportText.Timestamp(d.GeneratedAt))}\">{T(ReportText.Timestamp(d.GeneratedAt))}</time>");
+        h.Meta(l.Tool, $"{T(d.Tool.Name)} {T(d.Tool.Version)}");
+        h.Meta(l.RuleCatalog, T(d.Tool.RuleCatalogVersion));
         if (d.Tool.CommandLine is { } commandLine)
         {
-            Meta(h, l.CommandLine, $"<code>{T(commandLine)}</code>");
+            h.Meta(l.CommandLine, $"<code>{T(commandLine)}</code>");
         }
 
         h.Raw("</dl>");
@@ -74,9 +74,6 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Raw("</header>");
     }
 
-    private static void Meta(HtmlBuilder h, string label, string html) =>
-        h.Raw($"<div><dt>{T(label)}</dt><dd>{html}</dd></div>");
-
     private static void WriteSummary(HtmlBuilder h, ReportDocument d, ReportLabels l)
     {
         var s = d.Summary;
@@ -84,24 +81,21 @@ public sealed class HtmlReportWriter : IReportWriter
         h.Raw($"<h2>{T(l.Summary)}</h2>");
         h.Raw($"<p class=\"verdict {s.Verdict.ToName()}\" data-verdict=\"{s.Verdict.ToName()}\">{T(l.Verdict)}{T(l.Colon)}{T(l.VerdictText(s.Verdict))}</p>");
         h.Raw("<ul class=\"counts\">");
-        Count(h, "error", l.Errors, s.Errors);
-        Count(h, "warning", l.Warnings, s.Warnings);
-        Count(h, "info", l.Infos, s.Infos);
-        Count(h, "notApplicable", l.NotApplicable, s.NotApplicable);
-        Count(h, "suppressed", l.SuppressedCount, s.Suppressed);
+        h.Count("error", l.Errors, s.Errors);
+        h.Count("warning", l.Warnings, s.Warnings);
+        h.Count("info", l.Infos, s.Infos);
+        h.Count("notApplicable", l.NotApplicable, s.NotApplicable);
+        h.Count("suppressed", l.SuppressedCount, s.Suppressed);
         h.Raw("</ul>");
         h.Raw("<ul class=\"counts\">");
-        Count(h, "covered", l.DomainsCovered, s.DomainsCovered.Length);
-        Count(h, "missing", l.DomainsMissing, s.DomainsMissing.Length);
-        Count(h, "notJudged", l.DomainsNotJudged, s.DomainsNotJudged.Length);
+        h.Count("covered", l.DomainsCovered, s.DomainsCovered.Length);
+        h.Count("missing", l.DomainsMissing, s.DomainsMissing.Length);
+        h.Count("notJudged", l.DomainsNotJudged, s.DomainsNotJudged.Length);
         h.Raw("</ul>");
         DomainList(h, d, "missing", l.DomainsMissing, s.DomainsMissing);
         DomainList(h, d, "notJudged", l.DomainsNotJudged, s.DomainsNotJudged);
         h.Raw("</section>");
     }
-
-    private static void Count(HtmlBuilder h, string kind, string label, int count) =>
-        h.Raw($"<li class=\"{kind}\"><span class=\"n\">{ReportText.Number(count)}</span> {T(label)}</li>");
 
     private static void DomainList(HtmlBuilder h, ReportDocument d, string kind, string label, IReadOnlyCollection<string> dns)
     {
@@ -277,16 +271,16 @@ public sealed class HtmlReportWriter : IReportWriter
             h.Raw("<dl class=\"meta\">");
             if (s.DomainLabel is { } domain)
             {
-                Meta(h, l.Domain, T(domain));
+                h.Meta(l.Domain, T(domain));
             }
 
             if (s.DumpWouldFire is { } would)
             {
-                Meta(h, l.DumpView, T(would ? l.WouldFire : l.WouldNotFire));
+                h.Meta(l.DumpView, T(would ? l.WouldFire : l.WouldNotFire));
             }
 
-            Meta(h, l.Newer, T(l.OrderText(s.Newer)));
-            Meta(h, l.Complete, T(l.YesNo(log.Complete)));
+            h.Meta(l.Newer, T(l.OrderText(s.Newer)));
+            h.Meta(l.Complete, T(l.YesNo(log.Complete)));
             h.Raw("</dl>");
             if (log.Run is not { } run)
             {
