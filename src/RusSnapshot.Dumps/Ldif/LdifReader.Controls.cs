@@ -9,7 +9,7 @@ public sealed partial class LdifReader
     /// Validates a <c>control: oid [true|false] [: value | :: base64 | :&lt; URL]</c> line (RFC 2849) and keeps it
     /// apart from the attributes, so that an add record's controls never become attributes of the entry.
     /// </summary>
-    private void AddControl(in LineParts line, long lineNo, long recordLine)
+    private void AddControl(in DumpRecord.Slot line, long lineNo, long recordLine)
     {
         if (line.Encoding != ValueEncoding.Plain)
         {

@@ -1,22 +1,20 @@
 namespace RusSnapshot.Dumps.Ldif;
 
-/// <summary>One logical line split into description and value, both validated; folds joined only where needed.</summary>
+/// <summary>
+/// One logical line split into description and value, both validated; folds joined only where needed. A parsed line is the
+/// record slot it becomes (<see cref="DumpRecord.Slot"/>): where its description and value are, in the buffer or the arena.
+/// </summary>
 public sealed partial class LdifReader
 {
-    /// <summary>A parsed logical line: where its description and value are (record buffer or arena).</summary>
-    private readonly record struct LineParts(
-        byte NameSource, int NameStart, int NameLength, int DescriptionLength,
-        byte ValueSource, int ValueStart, int ValueLength, ValueEncoding Encoding, bool Folded, long Line);
-
-    private bool NameIs(in LineParts line, ReadOnlySpan<byte> lowerName) =>
+    private bool NameIs(in DumpRecord.Slot line, ReadOnlySpan<byte> lowerName) =>
         line.NameLength == lowerName.Length
         && System.Text.Ascii.EqualsIgnoreCase(_record.Source(line.NameSource).AsSpan(line.NameStart, line.NameLength), lowerName);
 
-    private ReadOnlySpan<byte> DescriptionOf(in LineParts line) =>
+    private ReadOnlySpan<byte> DescriptionOf(in DumpRecord.Slot line) =>
         _record.Source(line.NameSource).AsSpan(line.NameStart, line.DescriptionLength);
 
     /// <summary>The value of a logical line, folds joined (into the arena when folded). Not base64-decoded.</summary>
-    private ReadOnlySpan<byte> ValueTextOf(in LineParts line)
+    private ReadOnlySpan<byte> ValueTextOf(in DumpRecord.Slot line)
     {
         if (!line.Folded)
         {
@@ -43,10 +41,10 @@ public sealed partial class LdifReader
     /// indicator, or the value is base64 (validated as a whole).
     /// </summary>
     /// <param name="lastIndex">Index, in the region's line table, after the logical line's last physical line.</param>
-    private LineParts ParseLine(int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex) =>
+    private DumpRecord.Slot ParseLine(int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex) =>
         ParseLine(DumpRecord.SourceBuffer, _buf, start, end, folded, foldedLength, lineNo, recordLine, region, lastIndex);
 
-    private LineParts ParseLine(
+    private DumpRecord.Slot ParseLine(
         byte source, byte[] data, int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex)
     {
         // The description, up to ':' (attribute type, then ";option"s).
@@ -114,7 +112,7 @@ public sealed partial class LdifReader
                             "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
                     }
 
-                    return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
+                    return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
                 }
 
             case ValueEncoding.Base64:
@@ -143,7 +141,7 @@ public sealed partial class LdifReader
                             "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
                     }
 
-                    return new LineParts(source, start, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, folded, lineNo);
+                    return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, lineNo, folded);
                 }
 
             default: // URL
@@ -154,7 +152,7 @@ public sealed partial class LdifReader
 
                 _sink.Report(DiagnosticCodes.LdifUrlValue, lineNo, recordLine,
                     "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
-                return new LineParts(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, folded, lineNo);
+                return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
         }
     }
 
@@ -162,7 +160,7 @@ public sealed partial class LdifReader
     /// A fold inside the description or the value indicator: the logical line is joined into the arena and parsed there by
     /// the same rules, as one unfolded line. Rare, so the copy costs nothing that matters.
     /// </summary>
-    private LineParts ParseJoined(int start, int end, long lineNo, long recordLine, int region, int lastIndex)
+    private DumpRecord.Slot ParseJoined(int start, int end, long lineNo, long recordLine, int region, int lastIndex)
     {
         var (at, length) = UnfoldToArena(start, end - start);
         return ParseLine(DumpRecord.SourceArena, _record.Arena, at, at + length, folded: false, 0, lineNo, recordLine, region, lastIndex);

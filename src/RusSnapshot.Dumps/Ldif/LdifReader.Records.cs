@@ -339,11 +339,9 @@ public sealed partial class LdifReader
     }
 
 
-    private void AddValue(in LineParts line) =>
-        _record.AddValue(line.NameSource, line.NameStart, line.NameLength, line.DescriptionLength,
-            line.ValueSource, line.ValueStart, line.ValueLength, line.Encoding, line.Line, line.Folded);
+    private void AddValue(in DumpRecord.Slot line) => _record.AddValue(in line);
 
-    private void SetDn(in LineParts line, long lineNo, long recordLine)
+    private void SetDn(in DumpRecord.Slot line, long lineNo, long recordLine)
     {
         if (line.DescriptionLength != 2)
         {
@@ -383,11 +381,11 @@ public sealed partial class LdifReader
         }
     }
 
-    private bool IsModifyOp(in LineParts line) =>
+    private bool IsModifyOp(in DumpRecord.Slot line) =>
         NameIs(in line, "add"u8) || NameIs(in line, "delete"u8) || NameIs(in line, "replace"u8) || NameIs(in line, "increment"u8);
 
     /// <summary>Records an <c>add:|delete:|replace:|increment: attr</c> line and returns the attribute the group is about.</summary>
-    private string OpenModifyGroup(in LineParts line, long lineNo, long recordLine)
+    private string OpenModifyGroup(in DumpRecord.Slot line, long lineNo, long recordLine)
     {
         var attribute = ValueTextOf(in line);
         if (attribute.IsEmpty)
@@ -401,7 +399,7 @@ public sealed partial class LdifReader
     }
 
 
-    private void CheckVersion(in LineParts line, long lineNo)
+    private void CheckVersion(in DumpRecord.Slot line, long lineNo)
     {
         var value = ValueTextOf(in line);
         if (!value.SequenceEqual("1"u8))
@@ -417,7 +415,7 @@ public sealed partial class LdifReader
         }
     }
 
-    private DumpRecordKind ParseChangeType(in LineParts line, long lineNo, long recordLine)
+    private DumpRecordKind ParseChangeType(in DumpRecord.Slot line, long lineNo, long recordLine)
     {
         var v = ValueTextOf(in line);
         if (Ascii.EqualsIgnoreCase(v, "add"u8))
