@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks what scripts/build-release.sh made (default artifacts/release): the checksums, --version (version and commit),
 # the .NET tool installed from the package folder, and the linux-x64 executable's reports of the bundled sample against
-# the approved ones (fixtures/sample-report/). Prints one line per check; exit status non-zero on any failure.
+# the approved ones (fixtures/sample-report/), the support cases and the rule catalog with the linux-x64 executable.
+# Prints one line per check; exit status non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 release="${1:-artifacts/release}"
@@ -31,12 +32,26 @@ compare() {
 }
 check compare
 
+name="linux-x64 russnap passes every support case (fixtures/cases: every reader, YAML, the three reports)"
+check bash -c "'$release/linux-x64/russnap' case check fixtures/cases >/dev/null"
+
 name="the russnap .NET tool installs from the package folder and runs"
 tool() {
   dotnet tool install RusSnapshot.Cli --add-source "$release/tools" --tool-path "$work/tool" >/dev/null \
     && "$work/tool/russnap" --version | grep -q -- '+'
 }
 check tool
+
+# The Native AOT executable finds its rules by reflection over a trimmed assembly: it must list the same catalog as the
+# .NET tool, which runs on the JIT with nothing trimmed.
+name="linux-x64 russnap has the same rule catalog as the .NET tool"
+catalog() {
+  "$release/linux-x64/russnap" rules --format json > "$work/rules-native.json" \
+    && "$work/tool/russnap" rules --format json > "$work/rules-tool.json" \
+    && cmp -s "$work/rules-native.json" "$work/rules-tool.json" \
+    && grep -q RSN2001 "$work/rules-native.json"
+}
+check catalog
 
 name="the windows executables are PE files"
 check bash -c "head -c 2 '$release/win-x64/russnap.exe' | grep -q MZ && head -c 2 '$release/win-x64/russnap-collect.exe' | grep -q MZ"

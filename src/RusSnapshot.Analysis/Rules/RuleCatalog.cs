@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 
 namespace RusSnapshot.Analysis.Rules;
 
@@ -26,6 +27,9 @@ public static class RuleCatalog
 
     /// <summary>One instance of each concrete rule class of the assembly, by id (plain loops: this runs at every start).</summary>
     /// <exception cref="InvalidOperationException">Two rules share an id or a name (a catalog test says which).</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "ILLink.Descriptors.xml keeps every type of this assembly.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2062", Justification = "ILLink.Descriptors.xml keeps every rule's constructor.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "ILLink.Descriptors.xml keeps every rule's constructor.")]
     private static ImmutableArray<IRule> Discover()
     {
         var rules = new List<IRule>();
