@@ -224,8 +224,9 @@ internal sealed class LdapSession : IDisposable
 
         var identifier = new LdapDirectoryIdentifier(Endpoint.Host, Endpoint.Port, fullyQualifiedDnsHostName: false, connectionless: false);
 
-        // On Linux, System.DirectoryServices.Protocols binds with SASL GSSAPI only for AuthType.Kerberos (or External)
-        // without a credential; Negotiate without one is an anonymous simple bind there (LdapConnection.Linux.cs).
+        // On Linux, System.DirectoryServices.Protocols binds with SASL GSSAPI for Kerberos without a credential; it does
+        // for Negotiate too, unless the UseBasicAuthFallback switch is set, when Negotiate becomes an anonymous simple
+        // bind (LdapConnection.Linux.cs). Kerberos is GSSAPI either way.
         var connection = _credentials.IsSimple
             ? new LdapConnection(identifier, new NetworkCredential(_credentials.User, _credentials.Password), AuthType.Basic)
             : new LdapConnection(identifier) { AuthType = IsLinuxKerberos ? AuthType.Kerberos : AuthType.Negotiate };
