@@ -39,14 +39,16 @@ fi
 
 # Samba as an Active Directory domain controller for the collector's tests (tests/RusSnapshot.Collector.Tests,
 # tests/samba/start-samba-dc.sh): Debian's packages; samba-ad-provision is needed by 'samba-tool domain provision'
-# and is not pulled in by --no-install-recommends. Without them those tests are skipped, not passed.
-if [ ! -x /usr/sbin/samba ] || [ ! -x /usr/bin/samba-tool ] || ! command -v ldapsearch >/dev/null || ! command -v ldbmodify >/dev/null; then
+# and is not pulled in by --no-install-recommends. krb5-user (kinit) and libsasl2-modules-gssapi-mit (libldap's SASL
+# GSSAPI module) are for the Kerberos bind tests (KerberosBindTests.cs). Without them those tests are skipped, not passed.
+if [ ! -x /usr/sbin/samba ] || [ ! -x /usr/bin/samba-tool ] || ! command -v ldapsearch >/dev/null || ! command -v ldbmodify >/dev/null \
+  || ! command -v kinit >/dev/null || ! ls /usr/lib/*/sasl2/libgssapiv2.so* >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Samba (Debian packages) for the collector tests..." >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null || echo "apt-get update failed; trying the install with the current lists" >&2
     apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision winbind krb5-user ldb-tools \
-      ldap-utils openssl >/dev/null \
+      ldap-utils openssl libsasl2-modules-gssapi-mit >/dev/null \
       || echo "Samba could not be installed: the collector's domain controller tests will be skipped" >&2
   else
     echo "Samba is missing and cannot be installed here: the collector's domain controller tests will be skipped" >&2

@@ -22,21 +22,30 @@ internal static class Collect
     }
 
     /// <summary>The built russnap-collect executable (next to the tests), with its peak resident memory.</summary>
-    public static Result Executable(string password, params string[] args)
+    public static Result Executable(string password, params string[] args) => Executable(password, [], new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// The executable run through <paramref name="wrapper"/> (a command and its arguments that end with the program to
+    /// run, such as <c>unshare</c>), with <paramref name="environment"/> added: the native libraries (libldap, Kerberos)
+    /// read the process environment, which an in-process test cannot change for them.
+    /// </summary>
+    public static Result Executable(string password, string[] wrapper, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "russnap-collect");
-        var start = new ProcessStartInfo(File.Exists(exe) ? exe : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (!File.Exists(exe))
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "russnap-collect.dll"));
-        }
-
-        foreach (var a in args)
+        var program = File.Exists(exe) ? new[] { exe } : ["dotnet", Path.Combine(AppContext.BaseDirectory, "russnap-collect.dll")];
+        string[] command = [.. wrapper, .. program, .. args];
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in command.Skip(1))
         {
             start.ArgumentList.Add(a);
         }
 
         start.Environment[PasswordVariable] = password;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(start)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

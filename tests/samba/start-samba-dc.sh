@@ -11,6 +11,7 @@
 #   - an Exchange 2003 organisation with the Enterprise RUS only, a prepared domain (exchange-org.ldif);
 #   - RECIPIENTS mail-enabled contacts, 20 mailbox users (5 of them never stamped by RUS) and a mail-enabled group
 #     of 1,600 members, more than AD's 1,500-value range (seed-recipients.py).
+#   - the DC's ldap/ SPNs and a plain domain user rscollect (same password), for the Kerberos tests.
 # TLS: a CA and a server certificate for rsdc.corp.test, localhost and 127.0.0.1 (WORKDIR/tls/ca.pem), and a second,
 # unrelated CA (WORKDIR/tls/other-ca.pem) for the tests that must fail certificate validation.
 # Writes WORKDIR/samba.pid; WORKDIR/dc.env names everything a test needs.
@@ -93,6 +94,20 @@ subst "$HERE/exchange-schema.ldif" | seed schema
 subst "$HERE/exchange-org.ldif" | seed org
 /usr/bin/python3 "$HERE/seed-recipients.py" "$W" "$RECIPIENTS" 2> "$W/seed-recipients.log" \
   || { tail -5 "$W/seed-recipients.log" >&2; exit 1; }
+# The DC's ldap/ SPNs, as a real DC has them (samba_spnupdate adds them from the dnsupdate service, which does not run
+# here): a Kerberos bind asks for a ticket for ldap/<DC's DNS name>.
+seed spn <<LDIF
+dn: CN=RSDC,OU=Domain Controllers,$DOMAIN_DN
+changetype: modify
+add: servicePrincipalName
+servicePrincipalName: ldap/$DCHOST
+servicePrincipalName: ldap/$DCHOST/$DNSDOMAIN
+servicePrincipalName: ldap/RSDC
+-
+LDIF
+# A plain domain user, as a consultant would be given, for the Kerberos tests: rscollect@CORP.TEST, same password.
+samba-tool user create rscollect "$PASSWORD" --use-username-as-cn -H "$SAM" -s "$W/etc/smb.conf" > "$W/seed-user.log" 2>&1 \
+  || { tail -5 "$W/seed-user.log" >&2; exit 1; }
 seeded=$(date +%s.%N)
 
 # ---- start
@@ -102,6 +117,8 @@ cat > "$W/dc.env" <<ENV
 RUSSNAP_DC_HOST=127.0.0.1
 RUSSNAP_DC_NAME=$DCHOST
 RUSSNAP_DC_USER=Administrator@$DNSDOMAIN
+RUSSNAP_DC_KERBEROS_USER=rscollect@$REALM
+RUSSNAP_DC_SAM=$SAM
 RUSSNAP_DC_DOMAIN_DN=$DOMAIN_DN
 RUSSNAP_DC_CONFIG_DN=$CONFIG_DN
 RUSSNAP_DC_CA=$T/ca.pem

@@ -166,10 +166,11 @@ internal sealed class ForestCollector(CollectorOptions options, TextWriter error
     private void ReadInto(LdapSession session, Query query, NamingContextStats stats, DumpSink sink, List<CollectedEntry>? keep)
     {
         var label = stats.Kind == "configuration" ? "Configuration" : stats.DnsName ?? stats.Dn;
+        var reconnects = stats.Requests.Reconnects;
         SearchFailure? failure;
         try
         {
-            failure = new SearchReader(session, options.PageSize, options.RangeSize).Read(query, stats, entry =>
+            failure = new SearchReader(session, options.PageSize, options.RangeSize, m => Warn($"{label}: {m}")).Read(query, stats, entry =>
             {
                 sink.Write(entry);
                 stats.Entries++;
@@ -188,6 +189,12 @@ internal sealed class ForestCollector(CollectorOptions options, TextWriter error
         catch (System.DirectoryServices.Protocols.DirectoryOperationException ex)
         {
             failure = new SearchFailure(query.Base, UnreadReason.ServerError, $"{query.Name}: {LdapSession.Describe(ex)}", LdapSession.CodeOf(ex));
+        }
+
+        if (stats.Requests.Reconnects > reconnects)
+        {
+            Warn($"{label}: {query.Name}: the connection to {session.Endpoint} dropped {stats.Requests.Reconnects - reconnects} time(s) and was re-established"
+                + (failure is null ? "; nothing is missing" : string.Empty));
         }
 
         if (failure is not null)

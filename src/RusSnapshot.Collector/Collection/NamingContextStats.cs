@@ -26,6 +26,12 @@ internal sealed class NamingContextStats(string dn, string kind, string? dnsName
 
     public long EntriesWithoutAttributes { get; set; }
 
+    /// <summary>Paged searches started again after a reconnect (the new connection refused the cookie). Not in the manifest yet: it counts them as retries.</summary>
+    public long Restarts { get; set; }
+
+    /// <summary>Entries a restarted search returned again and that were skipped, already written.</summary>
+    public long DuplicatesSkipped { get; set; }
+
     public List<string> Referrals { get; } = [];
 
     public RequestCounters Requests { get; } = new();

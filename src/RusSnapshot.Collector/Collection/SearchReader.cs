@@ -1,5 +1,7 @@
 using System.DirectoryServices.Protocols;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using RusSnapshot.Collector.Ldap;
 using RusSnapshot.Dumps.Manifest;
 
@@ -12,8 +14,20 @@ internal sealed record SearchFailure(string Subject, UnreadReason Reason, string
 /// Runs one <see cref="Query"/>: paged (RFC 2696) for subtree searches, every attribute returned in ranges
 /// (<c>member;range=0-1499</c>) completed with follow-up base searches, continuation references recorded and never
 /// chased. Entries are handed out one page at a time, so memory holds at most one page.
+/// <para>
+/// A dropped connection (<see cref="LdapSession.Send"/> reconnects) and paged results: a cookie names state the server
+/// keeps for the search. Samba 4.17 keeps it with the connection (its LDAP server opens the database per connection) and
+/// refuses it on a new one: "error in module dsdb_paged_results: Unwilling to perform" (53), seen by the tests. AD keeps
+/// it in a DC-wide pool it may evict from (MaxResultSetSize; an evicted or unknown cookie fails, reported as
+/// unavailableCriticalExtension (12)), so an old cookie may or may not work on a new connection to the same DC. So when a
+/// request sent with a cookie of an earlier connection fails, whatever the code, the search starts again from its first
+/// page, and the entries this search already delivered are recognised by their DN and skipped: nothing is delivered twice
+/// and nothing is lost, whatever order the second pass returns the entries in (entries deleted meanwhile do not shift
+/// anything; entries added meanwhile still arrive). When a server does accept the old cookie, the search carries on, and
+/// the same check lets nothing through twice. A search restarts at most <see cref="LdapSession.MaxReconnects"/> times.
+/// </para>
 /// </summary>
-internal sealed class SearchReader(LdapSession session, int pageSize, int rangeSize)
+internal sealed class SearchReader(LdapSession session, int pageSize, int rangeSize, Action<string>? warn = null)
 {
     /// <summary>Reads the query; <paramref name="onEntry"/> gets each entry. Returns null when the search completed, else why not.</summary>
     public SearchFailure? Read(Query query, NamingContextStats stats, Action<CollectedEntry> onEntry, Action? onPage = null)
@@ -39,9 +53,10 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
         }
 
         stats.Searches++;
-        long delivered = 0;   // entries of this search handed out (to skip them if the search has to start again)
-        long skip = 0;
+        var delivered = paged ? new HashSet<ulong>() : null;   // DNs (hashed) this search handed out, in case it starts again
         var restarted = false;
+        var restarts = 0;
+        var cookieGeneration = session.Generation;             // the connection the current cookie belongs to
         while (true)
         {
             SearchResponse response;
@@ -58,15 +73,18 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
                     return null;   // the container does not exist: nothing to read
                 }
 
-                if (paged && page!.Cookie.Length > 0 && !restarted && code is ResultCode.UnwillingToPerform or ResultCode.ProtocolError or ResultCode.OperationsError)
+                if (paged && page!.Cookie.Length > 0 && session.Generation != cookieGeneration && restarts < LdapSession.MaxReconnects)
                 {
-                    // A new connection did not accept the old cookie: start again and skip what was delivered
-                    // (a repeated search returns entries in the same order on AD and Samba).
+                    // The connection the cookie belonged to is gone and the new one refused it: start again from the first
+                    // page; what was delivered is skipped below.
+                    restarts++;
                     restarted = true;
-                    skip = delivered;
-                    delivered = 0;
-                    page.Cookie = [];
+                    stats.Restarts++;
                     stats.Requests.Retries++;
+                    page.Cookie = [];
+                    cookieGeneration = session.Generation;
+                    warn?.Invoke($"{query.Name}: the connection to {session.Endpoint} dropped and the server refused to resume the paged search "
+                        + $"on the new connection ({LdapSession.Describe(ex)}): it starts again from the first page and skips the {delivered!.Count:N0} entries already written");
                     continue;
                 }
 
@@ -90,15 +108,13 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
 
             foreach (SearchResultEntry entry in response.Entries)
             {
-                if (skip > 0)
+                if (delivered is not null && !delivered.Add(DnKey(entry.DistinguishedName)))
                 {
-                    skip--;
-                    delivered++;
+                    stats.DuplicatesSkipped++;   // delivered before the search started again
                     continue;
                 }
 
                 var collected = Collect(entry, names, stats);
-                delivered++;
                 if (collected is null)
                 {
                     stats.EntriesWithoutAttributes++;
@@ -117,11 +133,28 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
             var cookie = paged ? response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie : null;
             if (cookie is not { Length: > 0 })
             {
+                if (restarted)
+                {
+                    warn?.Invoke($"{query.Name}: read again in full after the reconnect; {stats.DuplicatesSkipped:N0} entries already written were skipped");
+                }
+
                 return null;
             }
 
             page!.Cookie = cookie;
+            cookieGeneration = session.Generation;
         }
+    }
+
+    /// <summary>
+    /// A DN as 64 bits (SHA-256 of its upper-case form: DNs compare case-insensitively). Eight bytes an entry keep the
+    /// set small for large searches; two DNs of one search share a key with a probability below 1e-7 at a million entries.
+    /// </summary>
+    internal static ulong DnKey(string dn)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(dn.ToUpperInvariant()), hash);
+        return BitConverter.ToUInt64(hash);
     }
 
     private static SearchFailure Failure(Query query, SearchResponse response, DirectoryOperationException ex)

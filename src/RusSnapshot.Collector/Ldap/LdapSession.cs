@@ -16,12 +16,13 @@ internal sealed class RequestCounters
 
 /// <summary>
 /// One connection to one domain controller: connect, TLS, bind, then requests with a timeout each, bounded retries with
-/// back-off on busy/unavailable/timeouts, and one reconnect when the connection drops. Read-only by construction: it sends
-/// only search and extended (StartTLS, Who am I?) requests.
+/// back-off on busy/unavailable/timeouts, and a reconnect when the connection drops (once per request, at most
+/// <see cref="MaxReconnects"/> per session). Read-only by construction: it sends only search and extended (StartTLS,
+/// Who am I?) requests.
 /// </summary>
 internal sealed class LdapSession : IDisposable
 {
-    private const int MaxReconnects = 3;
+    internal const int MaxReconnects = 3;
 
     private readonly BindCredentials _credentials;
     private readonly TlsTrust _trust;
@@ -42,8 +43,14 @@ internal sealed class LdapSession : IDisposable
 
     public LdapEndpoint Endpoint { get; }
 
-    /// <summary>Who the server says we are, after <see cref="Open"/> (RFC 4532), else null.</summary>
+    /// <summary>
+    /// Who the server says we are, after <see cref="Open"/> (RFC 4532); else the name given, or for a Kerberos bind on
+    /// Linux the principal of the ticket it used (Samba answers no "Who am I?"); else null.
+    /// </summary>
     public string? Identity { get; private set; }
+
+    /// <summary>Which connection this is: 1 after <see cref="Open"/>, one more after each reconnect. A paged-search cookie belongs to one.</summary>
+    public int Generation { get; private set; }
 
     /// <summary>Connects, sets up TLS and binds; retries while the server is busy or unreachable, within one request timeout.</summary>
     /// <exception cref="ConnectException">Connecting, TLS or the bind failed; the message says which and why.</exception>
@@ -57,7 +64,8 @@ internal sealed class LdapSession : IDisposable
             {
                 ProbeTcp(deadline);
                 _connection = Connect();
-                Identity = WhoAmI() ?? _credentials.User;
+                Generation = 1;
+                Identity = WhoAmI() ?? _credentials.User ?? (IsLinuxKerberos ? KerberosCredential.CurrentPrincipal() : null);
                 return;
             }
             catch (ConnectException ex) when (ex.Failure == ConnectFailure.Connect && IsRetryable(ex.ResultCode) && attempt < _retries
@@ -91,13 +99,20 @@ internal sealed class LdapSession : IDisposable
             }
             catch (LdapException ex) when (IsConnectionLost(ex.ErrorCode) && !reconnected && _reconnects < MaxReconnects)
             {
-                // Dropped connection (ServerDown): reconnect once and send the same request again (a paged search
-                // resends its cookie; the caller restarts the search if the new connection does not accept it).
+                // Dropped connection (ServerDown): reconnect once and send the same request again. A paged search resends
+                // its cookie; when the new connection refuses it (Samba always does), SearchReader starts the search
+                // again and skips what it already delivered.
                 reconnected = true;
                 _reconnects++;
-                counters.Reconnects++;
                 counters.Retries++;
                 Reconnect();
+                counters.Reconnects++;
+            }
+            catch (LdapException ex) when (IsConnectionLost(ex.ErrorCode))
+            {
+                throw new LdapException(ex.ErrorCode, reconnected
+                    ? $"the connection to {Endpoint} dropped again right after it was re-established: {Describe(ex)}"
+                    : $"the connection to {Endpoint} dropped again, after the {MaxReconnects} reconnects a session may make: {Describe(ex)}");
             }
             catch (LdapException ex) when (ex.ErrorCode == LdapErrorTimeout && attempt < _retries && _clock.Wait(delay))
             {
@@ -136,17 +151,28 @@ internal sealed class LdapSession : IDisposable
 
     private LdapConnection Connection => _connection ?? throw new InvalidOperationException("The session is not open.");
 
+    /// <summary>A new connection for a dropped one: --retries more tries with back-off when the server cannot be reached yet (a DC restarting).</summary>
     private void Reconnect()
     {
         _connection?.Dispose();
         _connection = null;
-        try
+        var delay = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 0; ; attempt++)
         {
-            _connection = Connect();
-        }
-        catch (ConnectException ex)
-        {
-            throw new LdapException(LdapErrorServerDown, $"the connection to {Endpoint} dropped and could not be re-established: {ex.Message}");
+            try
+            {
+                _connection = Connect();
+                Generation++;
+                return;
+            }
+            catch (ConnectException ex) when (ex.Failure == ConnectFailure.Connect && IsRetryable(ex.ResultCode) && attempt < _retries && _clock.Wait(delay))
+            {
+                delay = Next(delay);
+            }
+            catch (ConnectException ex)
+            {
+                throw new LdapException(LdapErrorServerDown, $"the connection to {Endpoint} dropped and could not be re-established: {ex.Message}");
+            }
         }
     }
 
@@ -193,15 +219,24 @@ internal sealed class LdapSession : IDisposable
         if (Endpoint.Transport != Transport.Plain && !OperatingSystem.IsWindows())
         {
             // libldap copies this global into each connection when the connection is created (below).
-            OpenLdapTls.SetRequireCertificate(!_trust.Insecure);
+            OpenLdap.SetRequireCertificate(!_trust.Insecure);
         }
 
         var identifier = new LdapDirectoryIdentifier(Endpoint.Host, Endpoint.Port, fullyQualifiedDnsHostName: false, connectionless: false);
+
+        // On Linux, System.DirectoryServices.Protocols binds with SASL GSSAPI for Kerberos without a credential; it does
+        // for Negotiate too, unless the UseBasicAuthFallback switch is set, when Negotiate becomes an anonymous simple
+        // bind (LdapConnection.Linux.cs). Kerberos is GSSAPI either way.
         var connection = _credentials.IsSimple
             ? new LdapConnection(identifier, new NetworkCredential(_credentials.User, _credentials.Password), AuthType.Basic)
-            : new LdapConnection(identifier) { AuthType = AuthType.Negotiate };
+            : new LdapConnection(identifier) { AuthType = IsLinuxKerberos ? AuthType.Kerberos : AuthType.Negotiate };
         try
         {
+            if (IsLinuxKerberos)
+            {
+                OpenLdap.PrepareKerberosBind(connection, overTls: Endpoint.Transport != Transport.Plain);
+            }
+
             connection.Timeout = _clock.RequestTimeout;
             var options = connection.SessionOptions;
             options.ProtocolVersion = 3;
@@ -312,7 +347,9 @@ internal sealed class LdapSession : IDisposable
                     $"the TLS handshake with {Endpoint} failed: {Describe(ex)}{CertificateHint()}", ex.ErrorCode, ex);
             }
 
-            throw new ConnectException(ConnectFailure.Connect, $"cannot connect to {Endpoint}: {Describe(ex)}", ex.ErrorCode, ex);
+            // The TCP probe got through: the server (or something on the way) closed the connection, or never answered.
+            throw new ConnectException(ConnectFailure.Connect,
+                $"cannot connect to {Endpoint}: {Describe(ex)}: the TCP connection was made, then closed or left without an answer before the bind completed", ex.ErrorCode, ex);
         }
         catch (LdapException ex)
         {
@@ -323,9 +360,7 @@ internal sealed class LdapSession : IDisposable
                 48 => "this authentication method is not allowed (inappropriateAuthentication)",
                 _ => Describe(ex),
             };
-            var who = _credentials.IsSimple
-                ? $"as {_credentials.User}"
-                : "as the current user (Negotiate" + (OperatingSystem.IsWindows() ? ")" : ": needs a Kerberos ticket from kinit, the libsasl2-modules-gssapi-mit package and --server naming the DC by its DNS name; or give --user)");
+            var who = _credentials.IsSimple ? $"as {_credentials.User}" : OperatingSystem.IsWindows() ? "as the current user (Negotiate)" : KerberosHint();
             throw new ConnectException(ConnectFailure.Bind, $"{Endpoint} refused the bind {who}: {why}", ex.ErrorCode, ex);
         }
         catch (Exception ex) when (ex is PlatformNotSupportedException or DirectoryOperationException)
@@ -333,6 +368,15 @@ internal sealed class LdapSession : IDisposable
             throw new ConnectException(ConnectFailure.Bind, $"binding to {Endpoint} failed: {Describe(ex)}", CodeOf(ex), ex);
         }
     }
+
+    private bool IsLinuxKerberos => !_credentials.IsSimple && !OperatingSystem.IsWindows();
+
+    /// <summary>What a failed Kerberos bind on Linux needs, with the principal of the ticket when there is one.</summary>
+    private string KerberosHint() => KerberosCredential.CurrentPrincipal() is { } principal
+        ? $"as the current user (Kerberos, the ticket of {principal}: a service ticket for ldap/{Endpoint.Host} is needed, so give --server the DC's DNS name as its ldap/ SPN names it; "
+          + "the SASL GSSAPI module is the libsasl2-modules-gssapi-mit package; or give --user)"
+        : "as the current user (Kerberos: there is no Kerberos ticket; run kinit user@REALM first (KRB5CCNAME names the ticket cache), "
+          + "install libsasl2-modules-gssapi-mit, and give --server the DC's DNS name; or give --user)";
 
     private string CertificateHint() => _trust.Insecure
         ? string.Empty
@@ -357,10 +401,17 @@ internal sealed class LdapSession : IDisposable
 
     internal static string Describe(Exception ex) => ex switch
     {
-        LdapException l when !string.IsNullOrWhiteSpace(l.ServerErrorMessage) => $"{l.Message.TrimEnd('.')} ({l.ServerErrorMessage.Trim().TrimEnd('\0')})",
-        DirectoryOperationException d when d.Response is { ErrorMessage: { Length: > 0 } m } => $"{d.Message.TrimEnd('.')} ({m.Trim().TrimEnd('\0')})",
+        LdapException l when !string.IsNullOrWhiteSpace(l.ServerErrorMessage) => WithDetail(l.Message, l.ServerErrorMessage),
+        DirectoryOperationException d when d.Response is { ErrorMessage: { Length: > 0 } m } => WithDetail(d.Message, m),
         _ => ex.Message.TrimEnd('.'),
     };
+
+    /// <summary>The message and the server's own words, once (the library's message sometimes holds them already).</summary>
+    private static string WithDetail(string message, string detail)
+    {
+        detail = detail.Trim().TrimEnd('\0');
+        return message.Contains(detail, StringComparison.Ordinal) ? message.TrimEnd('.') : $"{message.TrimEnd('.')} ({detail})";
+    }
 
     internal static int? CodeOf(Exception ex) => ex switch
     {
