@@ -69,6 +69,23 @@ public sealed class CommandLineTests
         Assert.Equal((low, high), range!.Value);
     }
 
+    /// <summary>
+    /// The Kerberos bind on Linux sets two libldap options through a private field of System.DirectoryServices.Protocols:
+    /// a package update that moves it must fail here, not as a Kerberos error at a customer's site.
+    /// </summary>
+    [Fact]
+    public void The_libldap_options_of_a_Kerberos_bind_can_be_set_on_this_platform()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows binds with Negotiate through wldap32: no libldap options to set
+        }
+
+        using var connection = new System.DirectoryServices.Protocols.LdapConnection(new System.DirectoryServices.Protocols.LdapDirectoryIdentifier("127.0.0.1", 1));
+        Assert.True(RusSnapshot.Collector.Ldap.OpenLdap.PrepareKerberosBind(connection, overTls: false));
+        Assert.True(RusSnapshot.Collector.Ldap.OpenLdap.PrepareKerberosBind(connection, overTls: true));
+    }
+
     [Fact]
     public void The_collector_is_read_only_it_references_no_add_modify_delete_or_rename_request()
     {
@@ -127,6 +144,32 @@ public sealed class ManifestTests : IDisposable
         var json = File.ReadAllText(CollectionManifestFile.PathFor(dump));
         Assert.Contains("\"reason\": \"unreachable\"", json, StringComparison.Ordinal);
         var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Root, "schemas", "collection-manifest.schema.json")));
+        Assert.Empty(schema.Validate(json));
+    }
+
+    [Fact]
+    public async Task A_manifest_from_before_reconnects_were_counted_still_reads_and_validates()
+    {
+        var written = Sample() with { NamingContexts = [Sample().NamingContexts[0] with { Reconnects = 2, Restarts = 1, DuplicatesSkipped = 1500 }] };
+        var path = Path.Combine(_folder, "old.ldf.manifest.json");
+        CollectionManifestFile.WriteFile(written, path);
+        var json = File.ReadAllText(path);
+        Assert.Contains("\"duplicatesSkipped\": 1500", json, StringComparison.Ordinal);
+        Assert.Equal(1500, CollectionManifestFile.Read(path).NamingContexts[0].DuplicatesSkipped);
+
+        // The same manifest as an earlier collector wrote it: without the three counters.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var context = node["namingContexts"]![0]!.AsObject();
+        context.Remove("reconnects");
+        context.Remove("restarts");
+        context.Remove("duplicatesSkipped");
+        var old = node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(path, old);
+
+        var read = CollectionManifestFile.Read(path).NamingContexts[0];
+        Assert.Equal((0L, 0L, 0L), (read.Reconnects, read.Restarts, read.DuplicatesSkipped));
+        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Root, "schemas", "collection-manifest.schema.json")));
+        Assert.Empty(schema.Validate(old));
         Assert.Empty(schema.Validate(json));
     }
 

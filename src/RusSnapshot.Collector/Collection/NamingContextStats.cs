@@ -26,7 +26,7 @@ internal sealed class NamingContextStats(string dn, string kind, string? dnsName
 
     public long EntriesWithoutAttributes { get; set; }
 
-    /// <summary>Paged searches started again after a reconnect (the new connection refused the cookie). Not in the manifest yet: it counts them as retries.</summary>
+    /// <summary>Paged searches started again after a reconnect (the new connection refused the cookie); also counted as retries.</summary>
     public long Restarts { get; set; }
 
     /// <summary>Entries a restarted search returned again and that were skipped, already written.</summary>
@@ -55,5 +55,8 @@ internal sealed class NamingContextStats(string dn, string kind, string? dnsName
         EntriesWithoutAttributes = EntriesWithoutAttributes,
         Referrals = [.. Referrals],
         Retries = Requests.Retries,
+        Reconnects = Requests.Reconnects,
+        Restarts = Restarts,
+        DuplicatesSkipped = DuplicatesSkipped,
     };
 }

@@ -111,6 +111,16 @@ public sealed record ManifestNamingContext
 
     /// <summary>Requests repeated after a busy or unavailable answer, a timeout or a dropped connection.</summary>
     public required long Retries { get; init; }
+
+    /// <summary>Times the connection dropped while this naming context was read and was opened again (also counted in <see cref="Retries"/>).</summary>
+    /// <remarks>Optional in the schema (0 when absent): manifests written before it existed still read.</remarks>
+    public long Reconnects { get; init; }
+
+    /// <summary>Paged searches started again from their first page because a new connection refused the old cookie.</summary>
+    public long Restarts { get; init; }
+
+    /// <summary>Entries a restarted search returned again and that were skipped, because they had been written already.</summary>
+    public long DuplicatesSkipped { get; init; }
 }
 
 /// <summary>Something the run could not read.</summary>
