@@ -43,6 +43,9 @@ internal static class LdifSyntax
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
 
+    private static readonly SearchValues<byte> Base64Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
+
     // SAFE-CHAR: any byte but NUL, LF, CR and bytes over 0x7F.
     private static readonly SearchValues<byte> SafeChars = SearchValues.Create(BuildSafeChars());
 
@@ -173,6 +176,11 @@ internal static class LdifSyntax
     }
 
     /// <summary>Strict RFC 4648 base64: alphabet, length a multiple of 4, padding only at the end. Empty is valid (an empty value).</summary>
+    /// <remarks>
+    /// The same answer as <c>Base64.IsValid</c> on text without whitespace (a test compares them on every short input
+    /// over the boundary characters and on random ones), in one vectorised pass: <c>Base64.IsValid</c> also skips
+    /// whitespace, which LDIF never puts inside a joined value, and costs 6% of a <c>validate</c> run doing so.
+    /// </remarks>
     internal static bool IsStrictBase64(ReadOnlySpan<byte> text)
     {
         if ((text.Length & 3) != 0)
@@ -180,9 +188,31 @@ internal static class LdifSyntax
             return false;
         }
 
-        // Base64.IsValid also accepts embedded whitespace, which LDIF never puts inside a joined value.
-        return text.IndexOfAny((byte)' ', (byte)'\t') < 0 && Base64.IsValid(text);
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        // At most two '=' and only at the end; what is before them must be alphabet only; and the bits of the last
+        // character that padding leaves over must be 0, as Base64.IsValid requires ("AAB=" is refused, "AAA=" is not).
+        var padding = text[^1] != (byte)'=' ? 0 : text[^2] != (byte)'=' ? 1 : 2;
+        var body = text[..^padding];
+        if (body.IndexOfAnyExcept(Base64Alphabet) >= 0)
+        {
+            return false;
+        }
+
+        return padding == 0 || (Base64Value(body[^1]) & (padding == 1 ? 0b11 : 0b1111)) == 0;
     }
+
+    private static int Base64Value(byte c) => c switch
+    {
+        >= (byte)'A' and <= (byte)'Z' => c - 'A',
+        >= (byte)'a' and <= (byte)'z' => c - 'a' + 26,
+        >= (byte)'0' and <= (byte)'9' => c - '0' + 52,
+        (byte)'+' => 62,
+        _ => 63,
+    };
 
     /// <summary>RFC 2849 <c>ldap-oid</c>: digits separated by single dots.</summary>
     internal static bool IsNumericOid(ReadOnlySpan<byte> oid) =>

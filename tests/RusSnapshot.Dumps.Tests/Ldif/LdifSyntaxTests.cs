@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using RusSnapshot.Dumps.Ldif;
 using Xunit;
 
@@ -22,6 +23,67 @@ public sealed class LdifSyntaxTests
             };
             Assert.True(expected == LdifSyntax.ClassOf((byte)b), $"byte 0x{b:X2}: class {LdifSyntax.ClassOf((byte)b)}, expected {expected}");
         }
+    }
+
+    /// <summary>
+    /// IsStrictBase64 is a faster Base64.IsValid for text without whitespace: the same answer on every input of up to 5
+    /// characters over the characters where base64 rules change (alphabet ends, padding, bits left over, outside the
+    /// alphabet), and on random longer ones.
+    /// </summary>
+    [Fact]
+    public void IsStrictBase64_answers_as_Base64_IsValid_does_on_text_without_whitespace()
+    {
+        var symbols = "AQgwBR+/9z=!-_."u8.ToArray();
+        var checkedCount = 0;
+        for (var length = 0; length <= 5; length++)
+        {
+            var text = new byte[length];
+            var digits = new int[length];
+            while (true)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    text[i] = symbols[digits[i]];
+                }
+
+                Assert.True(Base64.IsValid(text) == LdifSyntax.IsStrictBase64(text), System.Text.Encoding.ASCII.GetString(text));
+                checkedCount++;
+                var d = 0;
+                while (d < length && ++digits[d] == symbols.Length)
+                {
+                    digits[d++] = 0;
+                }
+
+                if (d == length)
+                {
+                    break;
+                }
+            }
+        }
+
+        var random = new Random(2849);
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=*"u8.ToArray();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new byte[random.Next(0, 24) * 4];
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = alphabet[random.Next(random.Next(2) == 0 ? 64 : alphabet.Length)];
+            }
+
+            if (text.Length > 0 && random.Next(3) == 0)
+            {
+                text[^1] = (byte)'=';
+                if (random.Next(2) == 0)
+                {
+                    text[^2] = (byte)'=';
+                }
+            }
+
+            Assert.True(Base64.IsValid(text) == LdifSyntax.IsStrictBase64(text), System.Text.Encoding.ASCII.GetString(text));
+        }
+
+        Assert.True(checkedCount > 800_000, checkedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
