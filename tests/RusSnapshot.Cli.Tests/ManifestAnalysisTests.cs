@@ -8,7 +8,8 @@ public sealed class ManifestAnalysisTests
 {
     private static readonly string Dump = Path.Combine(RulesCommandTests.RepoRoot(), "fixtures", "rules", "RSN2001.DomainWithoutRus", "valid.ldif");
 
-    private static CollectionManifest Manifest(params ManifestUnread[] unread) => new()
+    /// <summary>A manifest as the collector writes it, for dumps collected on 2026-11-20 (also used by SetupLogAnalysisTests).</summary>
+    internal static CollectionManifest Manifest(params ManifestUnread[] unread) => new()
     {
         SchemaVersion = CollectionManifest.CurrentSchemaVersion,
         Tool = new ManifestTool("russnap-collect", "0.1.0"),

@@ -94,20 +94,8 @@ public sealed class SetupLogAnalysisTests
         // The dump (collected in November, per its manifest) has a RUS for contoso.test; setup ran in March and found none.
         using var dir = new TempFolder();
         var dump = dir.Write("forest.ldf", File.ReadAllBytes(Path.Combine(Root, "fixtures", "rules", "RSN2008.SetupLogDisagrees", "invalid", "dump.ldif")));
-        CollectionManifestFile.WriteFile(new CollectionManifest
-        {
-            SchemaVersion = CollectionManifest.CurrentSchemaVersion,
-            Tool = new ManifestTool("russnap-collect", "0.1.0"),
-            Server = new ManifestServer("127.0.0.1", 636, "ldaps", "dc1.contoso.test"),
-            Bind = new ManifestBind("simple", "CONTOSO\\auditor"),
-            StartedAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero),
-            EndedAt = new DateTimeOffset(2026, 11, 20, 10, 4, 12, TimeSpan.Zero),
-            Scope = "full",
-            Dump = new ManifestDump("forest.ldf", "ldif", 15),
-            Complete = true,
-            NamingContexts = [],
-            Unread = [],
-        }, CollectionManifestFile.PathFor(dump));
+        CollectionManifestFile.WriteFile(
+            ManifestAnalysisTests.Manifest() with { Dump = new ManifestDump("forest.ldf", "ldif", 15) }, CollectionManifestFile.PathFor(dump));
 
         var r = CliRunner.Run("analyze", dump, "-o", dir.Path, "--setup-log", Path.Combine(Root, "fixtures", "rules", "RSN2008.SetupLogDisagrees", "invalid", "ExchangeSetup.log"));
 

@@ -1,6 +1,7 @@
 using RusSnapshot.Analysis.Recipients;
 using RusSnapshot.Dumps;
 using RusSnapshot.Reports.Recipients;
+using RusSnapshot.Tests.Shared;
 
 namespace RusSnapshot.Reports.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RecipientListTests
 
         Assert.Equal(2, count);
         Assert.StartsWith("\uFEFFdomain,dn,sAMAccountName,mailNickname,missing,source,line\r\n", list, StringComparison.Ordinal);
-        var rows = Parse(list);
+        var rows = RecipientCsv.Parse(list);
         Assert.Equal(["child1.contoso.test", hostile, " jdoe ", "jane.doe", "proxyAddresses;showInAddressBook", "child1.ldf", "42"], rows[0]);
         Assert.Equal(["contoso.test", "CN=Bob,DC=contoso,DC=test", "", "bob", "legacyExchangeDN", "contoso.ldf", "7"], rows[1]);
     }
@@ -39,7 +40,7 @@ public sealed class RecipientListTests
         });
 
         Assert.Equal(25, count);
-        Assert.Equal(26, Parse(list).Count + 1);
+        Assert.Equal(26, RecipientCsv.Parse(list).Count + 1);
         Assert.Equal(["DC=a,DC=test", "DC=excluded,DC=test"], asked);
     }
 
@@ -50,7 +51,7 @@ public sealed class RecipientListTests
             [new UnstampedRecipient("DC=a,DC=test", "CN=x,DC=a,DC=test", "=HYPERLINK(\"http://evil.invalid\")", "@SUM(1)", StampedAttributes.ProxyAddresses, new DumpPosition("d.ldf", 1, 1))],
             _ => "a.test");
 
-        var row = Parse(list)[0];
+        var row = RecipientCsv.Parse(list)[0];
         Assert.Equal("'=HYPERLINK(\"http://evil.invalid\")", row[2]);
         Assert.Equal("'@SUM(1)", row[3]);
     }
@@ -80,58 +81,5 @@ public sealed class RecipientListTests
         var output = new StringWriter();
         var count = RecipientList.Write(new StringReader(spool.ToString()), output, domainOf);
         return (output.ToString(), count);
-    }
-
-    /// <summary>RFC 4180 read by hand, independently of CsvHelper: the rows after the header.</summary>
-    internal static List<string[]> Parse(string csv)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var i = csv.StartsWith('\uFEFF') ? 1 : 0;
-        var quoted = false;
-        for (; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows.Skip(1).ToList();
     }
 }

@@ -1,8 +1,9 @@
 using System.DirectoryServices.Protocols;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
 using RusSnapshot.Collector.Ldap;
+using RusSnapshot.Dumps;
+using RusSnapshot.Dumps.Input;
 using RusSnapshot.Dumps.Manifest;
 
 namespace RusSnapshot.Collector.Collection;
@@ -29,6 +30,8 @@ internal sealed record SearchFailure(string Subject, UnreadReason Reason, string
 /// </summary>
 internal sealed class SearchReader(LdapSession session, int pageSize, int rangeSize, Action<string>? warn = null)
 {
+    private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
+
     /// <summary>Reads the query; <paramref name="onEntry"/> gets each entry. Returns null when the search completed, else why not.</summary>
     public SearchFailure? Read(Query query, NamingContextStats stats, Action<CollectedEntry> onEntry, Action? onPage = null)
     {
@@ -108,7 +111,7 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
 
             foreach (SearchResultEntry entry in response.Entries)
             {
-                if (delivered is not null && !delivered.Add(DnKey(entry.DistinguishedName)))
+                if (delivered is not null && !delivered.Add(KeyOf(entry.DistinguishedName)))
                 {
                     stats.DuplicatesSkipped++;   // delivered before the search started again
                     continue;
@@ -147,15 +150,12 @@ internal sealed class SearchReader(LdapSession session, int pageSize, int rangeS
     }
 
     /// <summary>
-    /// A DN as 64 bits (SHA-256 of its upper-case form: DNs compare case-insensitively). Eight bytes an entry keep the
-    /// set small for large searches; two DNs of one search share a key with a probability below 1e-7 at a million entries.
+    /// A DN as 64 bits: the hash of its canonical key (<see cref="DnKey"/>, the one DN identity the analyzer compares by,
+    /// so "CN=a" and "cn=A" are one entry). Eight bytes an entry keep the set small for large searches; the seed is
+    /// random per run, and two DNs of one search share a hash with a probability below 1e-7 at a million entries.
     /// </summary>
-    internal static ulong DnKey(string dn)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(dn.ToUpperInvariant()), hash);
-        return BitConverter.ToUInt64(hash);
-    }
+    private ulong KeyOf(string dn) =>
+        FastHash.Hash(MemoryMarshal.AsBytes(DnKey.Of(dn).Canonical.AsSpan()), _seed);
 
     private static SearchFailure Failure(Query query, SearchResponse response, DirectoryOperationException ex)
     {
