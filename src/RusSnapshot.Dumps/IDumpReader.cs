@@ -82,6 +82,35 @@ public sealed class DumpReadStatistics
 
     private readonly List<SearchOutcome> _failedSearches = [];
 
+    /// <summary>
+    /// Adds the counters of the reader of the next part of the same input (<see cref="Input.ChunkedLdifRead"/>): counts are
+    /// summed, the sample of failed searches filled up in order; lines, the unfinished search and completeness are the
+    /// later part's, which ends where the input ends.
+    /// </summary>
+    internal void AppendChunk(DumpReadStatistics next)
+    {
+        Entries += next.Entries;
+        ChangeRecords += next.ChangeRecords;
+        SearchResults += next.SearchResults;
+        SearchReferences += next.SearchReferences;
+        RejectedRecords += next.RejectedRecords;
+        Bytes += next.Bytes;
+        Errors += next.Errors;
+        Warnings += next.Warnings;
+        foreach (var outcome in next._failedSearches)
+        {
+            if (_failedSearches.Count < FailedSearchSampleSize)
+            {
+                _failedSearches.Add(outcome);
+            }
+        }
+
+        FailedSearchCount += next.FailedSearchCount;
+        Lines = next.Lines;
+        SearchUnfinished = next.SearchUnfinished;
+        Complete = Complete && next.Complete;
+    }
+
     /// <summary>Counts a failed search, and keeps it while the sample has room.</summary>
     internal void AddFailedSearch(SearchOutcome outcome)
     {

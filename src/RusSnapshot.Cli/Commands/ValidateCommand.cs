@@ -52,11 +52,7 @@ internal static class ValidateCommand
         using var set = new DumpSetReader(sources, options);
         using var progress = Progress.ForStandardError(error);
         set.InputCompleted += s => progress.InputDone(s.Source.DisplayName);
-        while (set.Read())
-        {
-            cancel.ThrowIfCancellationRequested();
-            progress.Tick(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
-        }
+        set.ReadToEnd((input, bytes) => progress.Tick(input.Source.DisplayName, bytes), cancel);
 
         progress.Done();
 

@@ -17,6 +17,24 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
     private long _lines; // line breaks passed through, for the warning's line number
     private long _offset; // bytes passed through
 
+    /// <summary>
+    /// Goes on where another one stopped undecided (the second part of a file read in parts): <paramref name="lines"/>
+    /// line breaks and <paramref name="offset"/> bytes, all ASCII, came before <paramref name="inner"/>'s first byte.
+    /// </summary>
+    public DeferredEncodingStream(Stream inner, Encoding ansi, long lines, long offset)
+        : this(inner, ansi)
+    {
+        _lines = lines;
+        _offset = offset;
+    }
+
+    /// <summary>
+    /// A stream for the bytes that follow, in <paramref name="next"/>, those this one passed through undecided: it decides
+    /// as this one would have if it had gone on reading (the second part of a file read in parts).
+    /// </summary>
+    public DeferredEncodingStream ContinueWith(Stream next) =>
+        Decision is null ? new(next, ansi, _lines, _offset) : throw new InvalidOperationException("The encoding is already decided.");
+
     /// <summary>The encoding chosen, or null while only ASCII has been seen.</summary>
     public string? Decision { get; private set; }
 

@@ -37,7 +37,15 @@ public static class DumpOpener
 {
     /// <summary>Opens a source for reading: an AD Explorer snapshot by its signature (or its <c>.dat</c> name), else LDIF or csvde CSV.</summary>
     /// <exception cref="DumpFormatException">The content is neither LDIF nor csvde CSV.</exception>
-    public static OpenedDump Open(DumpSource source, DumpOpenOptions? options = null)
+    public static OpenedDump Open(DumpSource source, DumpOpenOptions? options = null) => Open(source, options, rawLimit: null);
+
+    /// <summary>
+    /// As <see cref="Open(DumpSource, DumpOpenOptions?)"/>; with <paramref name="rawLimit"/>, the reader sees only the text
+    /// of the file's first that many bytes: the first part of a file read in parts (<see cref="ChunkedLdifRead"/>), opened,
+    /// sniffed and decided exactly as the whole file would be. Meaningful only while the text is the file's bytes (UTF-8,
+    /// or ASCII so far): a byte order mark is allowed for, decoding is not (see <see cref="OpenedDump.Transcoded"/>).
+    /// </summary>
+    internal static OpenedDump Open(DumpSource source, DumpOpenOptions? options, long? rawLimit)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= new DumpOpenOptions();
@@ -102,6 +110,11 @@ public static class DumpOpener
             }
 
             var format = options.Format ?? DetectFormat(prefix.AsSpan(bom, length - bom), encoding, source.DisplayName);
+            var transcoded = deferred is null && encoding.CodePage != 65001;
+            if (rawLimit is { } limit)
+            {
+                utf8 = new LimitedStream(utf8, limit - bom);
+            }
 
             // An input that fits in the sniffed prefix gets a buffer its size (it grows if transcoding needs more):
             // 20,000 one-entry zip members cost 20 GB of 1 MiB buffers otherwise.
@@ -125,7 +138,12 @@ public static class DumpOpener
             {
                 deferred.Warn = Warn;
             }
-            return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii") { Digest = digest };
+            return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii")
+            {
+                Digest = digest,
+                Deferred = deferred,
+                Transcoded = transcoded,
+            };
         }
         catch
         {
@@ -203,6 +221,12 @@ public sealed class OpenedDump(DumpSource source, IDumpReader reader, DumpFormat
 
     /// <summary>The file's size and hash, filled in as it is read.</summary>
     internal InputDigest Digest { get; init; } = new();
+
+    /// <summary>The stream that decides between UTF-8 and ANSI at the first non-ASCII byte, when the sniffed prefix was all ASCII.</summary>
+    internal DeferredEncodingStream? Deferred { get; init; }
+
+    /// <summary>True when the text was decoded from another encoding than UTF-8 from its start (so byte offsets in it are not the file's).</summary>
+    internal bool Transcoded { get; init; }
 
     /// <inheritdoc/>
     public void Dispose() => Reader.Dispose();

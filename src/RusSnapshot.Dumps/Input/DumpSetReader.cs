@@ -134,6 +134,38 @@ public sealed class DumpSetReader : IDisposable
     /// <summary>Called when an input has been read to its end (for progress and per-input reporting).</summary>
     public event Action<DumpInputSummary>? InputCompleted;
 
+    /// <summary>
+    /// Reads every input to its end, for a caller that wants the summaries and not the records (<c>validate</c>): the same
+    /// <see cref="Inputs"/>, diagnostics and statistics as a loop over <see cref="Read"/>. A single large LDIF file is read in
+    /// two parts on two cores (<see cref="ChunkedLdifRead"/>).
+    /// </summary>
+    /// <param name="progress">Called now and then with the input being read and its bytes read so far.</param>
+    /// <param name="cancel">Stops the reading.</param>
+    public void ReadToEnd(Action<DumpInputSummary, long>? progress = null, CancellationToken cancel = default) =>
+        ReadToEnd(progress, cancel, cutAt: null);
+
+    /// <summary>As <see cref="ReadToEnd(Action{DumpInputSummary, long}?, CancellationToken)"/>, cutting a single input at <paramref name="cutAt"/> (tests).</summary>
+    internal void ReadToEnd(Action<DumpInputSummary, long>? progress, CancellationToken cancel, long? cutAt)
+    {
+        if (_index == -1 && _sources.Count == 1 && _seen is null)
+        {
+            var summary = new DumpInputSummary(_sources[0]);
+            if (ChunkedLdifRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt))
+            {
+                _index = 0;
+                _inputs.Add(summary);
+                InputCompleted?.Invoke(summary);
+                return;
+            }
+        }
+
+        while (Read())
+        {
+            cancel.ThrowIfCancellationRequested();
+            progress?.Invoke(CurrentInput, CurrentInput.Statistics?.Bytes ?? 0);
+        }
+    }
+
     /// <summary>Reads the next record of the set; false when every input is done.</summary>
     /// <exception cref="DumpFormatException">A record is malformed and the reader options say Throw.</exception>
     public bool Read()
@@ -327,7 +359,7 @@ public sealed class DumpSetReader : IDisposable
     }
 
     /// <summary>A regular file with content can be opened again from its start; a pipe, a device or a stream cannot.</summary>
-    private static bool CanReadTwice(DumpSource source)
+    internal static bool CanReadTwice(DumpSource source)
     {
         try
         {

@@ -7,13 +7,17 @@ public sealed class DumpSource
 {
     private readonly Func<InputDigest, Stream> _open;
 
-    internal DumpSource(string displayName, string path, Func<InputDigest, Stream> open, IDisposable? shared = null)
+    internal DumpSource(string displayName, string path, Func<InputDigest, Stream> open, IDisposable? shared = null, bool isPlainFile = false)
     {
         DisplayName = displayName;
         Path = path;
         _open = open;
         Shared = shared;
+        IsPlainFile = isPlainFile;
     }
+
+    /// <summary>True when the source is <see cref="Path"/> itself, neither compressed nor in an archive: it can be read at any offset.</summary>
+    internal bool IsPlainFile { get; }
 
     /// <summary>The name used in every message: the path, or <c>archive.zip!/member.ldf</c>.</summary>
     public string DisplayName { get; }
@@ -104,7 +108,7 @@ public sealed class DumpSource
             return;
         }
 
-        result.Add(new DumpSource(file, file, d => OpenFile(file, d)));
+        result.Add(new DumpSource(file, file, d => OpenFile(file, d), isPlainFile: true));
     }
 
     private static void AddArchive(List<DumpSource> result, string file)

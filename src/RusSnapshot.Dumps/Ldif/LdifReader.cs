@@ -52,6 +52,26 @@ public sealed partial class LdifReader : BufferedDumpReader
     /// <summary>Whether a missing final line break means a cut-off dump: ldifde and the collector always end with one.</summary>
     private bool EndsWithLineBreak => _sawChangeAdd || _sawCollector;
 
+    /// <summary>
+    /// False for every chunk of a file read in parts (<see cref="Input.ChunkedLdifRead"/>) but the last: the end of such a
+    /// chunk is not the end of the input, so the end-of-input checks (an unfinished ldapsearch search) are left to the last.
+    /// </summary>
+    internal bool IsLastChunk { get; set; } = true;
+
+    /// <summary>What the input has shown so far: all the state that carries from one record to the next.</summary>
+    internal LdifDialectState DialectState =>
+        new(_seenRecord, _sawChangeAdd, _sawContentRecord, _sawLdapsearch, _sawLdapsearchHeader, _sawSearchEnd, _sawCollector);
+
+    /// <summary>
+    /// Makes this reader go on where another one stopped: its input starts on line <paramref name="firstLine"/> of the
+    /// file, at a record boundary, after records that left <paramref name="state"/>. Call before the first <see cref="BufferedDumpReader.Read"/>.
+    /// </summary>
+    internal void ContinueFrom(long firstLine, LdifDialectState state)
+    {
+        _line = firstLine;
+        (_seenRecord, _sawChangeAdd, _sawContentRecord, _sawLdapsearch, _sawLdapsearchHeader, _sawSearchEnd, _sawCollector) = state;
+    }
+
     private protected override bool ParseNext()
     {
         if (!ReadRecord())
@@ -78,7 +98,7 @@ public sealed partial class LdifReader : BufferedDumpReader
     private void Finish()
     {
         _stats.Lines = _line - 1; // blank lines after the last record count too
-        if (_sawLdapsearchHeader && !_sawSearchEnd)
+        if (IsLastChunk && _sawLdapsearchHeader && !_sawSearchEnd)
         {
             _stats.SearchUnfinished = true;
             _sink.Report(DiagnosticCodes.LdifSearchUnfinished, _line, _line,
@@ -88,3 +108,7 @@ public sealed partial class LdifReader : BufferedDumpReader
 
     private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>The dump-wide flags of an <see cref="LdifReader"/>: everything a record's parsing depends on besides the record itself.</summary>
+internal readonly record struct LdifDialectState(
+    bool SeenRecord, bool SawChangeAdd, bool SawContentRecord, bool SawLdapsearch, bool SawLdapsearchHeader, bool SawSearchEnd, bool SawCollector);

@@ -1,0 +1,335 @@
+using System.Runtime.ExceptionServices;
+using System.Text;
+using RusSnapshot.Dumps.Ldif;
+
+namespace RusSnapshot.Dumps.Input;
+
+/// <summary>
+/// Reads one large LDIF file to its end on two cores, for a caller that wants the counts and diagnostics and not the
+/// records (<c>validate</c>): the file is cut at a blank line near its middle, and a reader per part runs on a thread of
+/// its own. The result is the one reader over the whole file would give: the same statistics, diagnostics (positions and
+/// messages), dialect and encoding.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why that holds. A blank line ends a record whatever came before it, so the second part starts where the one reader
+/// would start a record. What that reader would carry across, the second reader is given or checks afterwards:
+/// </para>
+/// <list type="bullet">
+/// <item>Line numbers (messages name them too): the second thread counts the line feeds of the first part before it starts.</item>
+/// <item>The dump-wide flags (<see cref="LdifDialectState"/>: ldifde or ldapsearch, search trailer seen...): assumed as the
+/// first records left them, then compared with how the whole first part left them.</item>
+/// <item>The encoding: the first part is opened as the whole file would be (sniffed, UTF-8 or deferred), and only its
+/// reader stops at the cut; the second part is read as UTF-8, which is what the one reader would do unless the file was
+/// all ASCII up to the cut and the second part is not.</item>
+/// <item>End-of-input checks run only for the second part; diagnostics are kept under the one cap, in order.</item>
+/// </list>
+/// <para>
+/// When a check fails, the second part is read again, on this thread, from the right state (rare: a search trailer or
+/// a lone CR in the first part, the first non-ASCII byte after the cut). When the first part stops reading (a fatal
+/// error), decodes from ANSI, or fails to read, the caller reads the file again in one piece.
+/// </para>
+/// </remarks>
+internal static class ChunkedLdifRead
+{
+    /// <summary>Files smaller than this are read on one thread: a second one would not pay for itself.</summary>
+    public const long MinBytes = 64L * 1024 * 1024;
+
+    /// <summary>Records the first reader reads before the second starts, so that the flags it is given are the dump's.</summary>
+    private const int LearningRecords = 64;
+
+    /// <summary>
+    /// Where the cut is sought, as a share of the file: a little past the middle, because the second thread first counts
+    /// the first part's line feeds, at about ten times the speed it parses.
+    /// </summary>
+    private const double CutShare = 0.52;
+
+    /// <summary>Blocks of the line-feed count: small enough to stay in the core's cache between the copy and the count.</summary>
+    private const int BlockBytes = 256 * 1024;
+
+    /// <summary>
+    /// Reads <paramref name="source"/> in two parts and fills <paramref name="summary"/>; false, having filled nothing,
+    /// when the input does not qualify or the parts could not be made to agree (read it in one piece then).
+    /// </summary>
+    /// <param name="source">The input.</param>
+    /// <param name="options">How to open and read it.</param>
+    /// <param name="summary">Filled in when true is returned.</param>
+    /// <param name="progress">Called now and then with the bytes read so far.</param>
+    /// <param name="cutAt">For tests: where to cut (an offset just after a line feed that a blank line follows), instead of near the middle of a file of at least <see cref="MinBytes"/>.</param>
+    /// <param name="cancel">Stops both threads.</param>
+    public static bool TryRead(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
+        CancellationToken cancel, long? cutAt = null)
+    {
+        if (!Qualifies(source, options) || (cutAt is null && Environment.ProcessorCount < 2))
+        {
+            return false;
+        }
+
+        long length;
+        try
+        {
+            length = new FileInfo(source.Path).Length;
+            var cut = cutAt ?? (length >= MinBytes ? FindCut(source.Path, length) : -1);
+            return cut > DumpEncodings.SniffBytes && cut < length && IsCut(source.Path, cut)
+                && Read(source, options, summary, progress, cancel, length, cut);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
+        {
+            return false; // the reading in one piece reports it
+        }
+    }
+
+    /// <summary>What reading in parts needs: a plain file, errors collected, no hash (it is one pass in order), text that may be UTF-8.</summary>
+    private static bool Qualifies(DumpSource source, DumpOpenOptions options) =>
+        source.IsPlainFile
+        && options.Reader.OnBadRecord == BadRecordHandling.Collect
+        && !options.ComputeSha256
+        && options.Format is null or DumpFormat.Ldif
+        && options.Encoding is null or { CodePage: 65001 }
+        && DumpSetReader.CanReadTwice(source);
+
+    /// <summary>The first offset at or after <see cref="CutShare"/> of the file that follows a line feed and starts a blank line; -1 when there is none.</summary>
+    internal static long FindCut(string path, long length)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var block = new byte[64 * 1024];
+        var at = (long)(length * CutShare);
+        var limit = Math.Min(length, at + (256L * 1024 * 1024)); // a record larger than this in the middle: read it in one piece
+        while (at < limit)
+        {
+            file.Position = at;
+            var n = file.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+            var span = block.AsSpan(0, n);
+            for (var i = span.IndexOf((byte)'\n'); i >= 0 && i + 1 < n;)
+            {
+                if (span[i + 1] == (byte)'\n' || (span[i + 1] == (byte)'\r' && i + 2 < n && span[i + 2] == (byte)'\n'))
+                {
+                    return at + i + 1;
+                }
+
+                var next = span[(i + 1)..].IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
+            }
+
+            if (n < 3)
+            {
+                break;
+            }
+
+            at += n - 2; // a blank line across two blocks is found in the next one
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="cut"/> follows a line feed and starts a blank line (LF or CRLF).</summary>
+    private static bool IsCut(string path, long cut)
+    {
+        using var handle = File.OpenHandle(path);
+        Span<byte> around = stackalloc byte[3];
+        var n = RandomAccess.Read(handle, around, cut - 1);
+        return n >= 2 && around[0] == (byte)'\n' && (around[1] == (byte)'\n' || (n == 3 && around[1] == (byte)'\r' && around[2] == (byte)'\n'));
+    }
+
+    private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
+        CancellationToken cancel, long length, long cut)
+    {
+        using var first = DumpOpener.Open(source, options, rawLimit: cut);
+        if (first.Format != DumpFormat.Ldif || first.Transcoded || first.Reader is not LdifReader reader1)
+        {
+            return false;
+        }
+
+        reader1.IsLastChunk = false;
+        for (var i = 0; i < LearningRecords && reader1.Read(); i++)
+        {
+        }
+
+        var assumed = reader1.DialectState;
+        var second = new SecondPart(source, options, cut, assumed, cancel);
+        var thread = new Thread(second.Run) { IsBackground = true, Name = "russnap second part" };
+        thread.Start();
+        try
+        {
+            var records = 0;
+            while (reader1.Read())
+            {
+                if ((++records & 1023) == 0)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                }
+
+                progress?.Invoke(reader1.Statistics.Bytes + second.BytesRead);
+            }
+        }
+        catch
+        {
+            second.Stop();
+            throw;
+        }
+        finally
+        {
+            thread.Join();
+        }
+
+        cancel.ThrowIfCancellationRequested();
+        if (second.Failure is { } failure)
+        {
+            if (failure.SourceException is OperationCanceledException)
+            {
+                failure.Throw();
+            }
+
+            return false;
+        }
+
+        var decision = first.Deferred?.Decision;
+        if (!reader1.Statistics.Complete || (decision is not null && decision != "utf-8"))
+        {
+            return false; // reading stopped in the first part, or it decodes from ANSI: read in one piece
+        }
+
+        var reader2 = second.Reader!;
+        var undecided = first.Deferred is not null && decision is null;
+        Stream? reread = null;
+        try
+        {
+            if (reader1.DialectState != assumed || reader1.Statistics.Lines != second.LinesBefore || (undecided && second.SawNonAscii))
+            {
+                // The second part was read from a state that turned out other than the first part's end: read it again from that.
+                reader2.Dispose();
+                reread = OpenAt(source.Path, cut);
+                if (undecided)
+                {
+                    reread = first.Deferred!.ContinueWith(reread);
+                }
+
+                reader2 = new LdifReader(reread, source.DisplayName, options.Reader);
+                reader2.ContinueFrom(reader1.Statistics.Lines + 1, reader1.DialectState);
+                if (reread is DeferredEncodingStream deferred)
+                {
+                    var target = reader2;
+                    deferred.Warn = (code, line, message) => target.Warn(code, line, message);
+                }
+
+                while (reader2.Read())
+                {
+                    cancel.ThrowIfCancellationRequested();
+                }
+            }
+
+            Merge(summary, first, reader1, reader2, options.Reader.MaxDiagnostics, length,
+                reread is DeferredEncodingStream { Decision: { } late } ? late : first.EncodingName);
+            return true;
+        }
+        finally
+        {
+            reader2.Dispose();
+        }
+    }
+
+    private static void Merge(DumpInputSummary summary, OpenedDump first, LdifReader reader1, LdifReader reader2, int cap, long length, string encoding)
+    {
+        summary.Format = DumpFormat.Ldif;
+        summary.Encoding = encoding;
+        summary.Dialect = reader2.Dialect; // it started from the first part's flags, so it ends with the file's
+        var stats = reader1.Statistics;
+        stats.AppendChunk(reader2.Statistics);
+        summary.Statistics = stats;
+        summary.FileBytes = first.Digest.FileBytes ?? length;
+        summary.UniqueEntries = stats.Entries;
+
+        // The one reader keeps the first `cap` errors and the first `cap` warnings, in order.
+        var diagnostics = summary.Diagnostics;
+        diagnostics.AddRange(reader1.Diagnostics);
+        var errors = reader1.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = reader1.Diagnostics.Count - errors;
+        foreach (var d in reader2.Diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Error ? errors++ < cap : warnings++ < cap)
+            {
+                diagnostics.Add(d);
+            }
+        }
+
+        var ordered = diagnostics.OrderBy(d => d.Position.Line).ToList();
+        diagnostics.Clear();
+        diagnostics.AddRange(ordered);
+    }
+
+    private static FileStream OpenAt(string path, long offset)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        file.Position = offset;
+        return file;
+    }
+
+    /// <summary>The second thread: counts the first part's lines, then reads from the cut to the end.</summary>
+    private sealed class SecondPart(DumpSource source, DumpOpenOptions options, long cut, LdifDialectState assumed, CancellationToken cancel)
+    {
+        private volatile bool _stop;
+        private volatile LdifReader? _reader;
+
+        public LdifReader? Reader => _reader;
+
+        /// <summary>Line feeds before the cut.</summary>
+        public long LinesBefore { get; private set; }
+
+        public bool SawNonAscii { get; private set; }
+
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        public long BytesRead => _reader?.Statistics.Bytes ?? 0;
+
+        public void Stop() => _stop = true;
+
+        public void Run()
+        {
+            try
+            {
+                LinesBefore = CountLineFeeds(source.Path, cut);
+                var watch = new AsciiWatchStream(OpenAt(source.Path, cut));
+                var reader = new LdifReader(watch, source.DisplayName, options.Reader);
+                reader.ContinueFrom(LinesBefore + 1, assumed);
+                _reader = reader;
+                var records = 0;
+                while (reader.Read())
+                {
+                    if ((++records & 1023) == 0 && (_stop || cancel.IsCancellationRequested))
+                    {
+                        // The first part failed or was cancelled: this part's result will not be used.
+                        throw new OperationCanceledException();
+                    }
+                }
+
+                SawNonAscii = watch.SawNonAscii;
+            }
+#pragma warning disable CA1031 // any failure here is the caller's, who reads the file in one piece instead
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Failure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        private static long CountLineFeeds(string path, long length)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            var block = new byte[BlockBytes];
+            long lines = 0;
+            for (long at = 0; at < length;)
+            {
+                var n = file.Read(block, 0, (int)Math.Min(block.Length, length - at));
+                if (n == 0)
+                {
+                    throw new IOException($"{path}: the file became shorter while it was read");
+                }
+
+                lines += block.AsSpan(0, n).Count((byte)'\n');
+                at += n;
+            }
+
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text;
+using RusSnapshot.Dumps.Input;
+
+namespace RusSnapshot.Dumps.Tests.Input;
+
+/// <summary>
+/// <see cref="ChunkedLdifRead"/> (a file read in two parts on two threads, for <c>validate</c>) against one reader over the
+/// whole file: the same summary to the last counter, diagnostic, position and message, on every shape the read-ahead
+/// tests use (conformance files, bundled dumps, fuzz inputs) placed after the cut, and on the cases where the second
+/// part must be read again (the first part changes the dialect state, decides the encoding, has a lone CR) or the
+/// whole file must (the first part stops reading, or decodes from ANSI).
+/// </summary>
+public sealed class ChunkedLdifReadTests : IDisposable
+{
+    private readonly InputFiles _files = new();
+
+    /// <summary>A little over the sniff window of valid ldifde entries, ending with a line feed: the cut goes after it.</summary>
+    private static readonly byte[] Padding = PaddingOf(DumpEncodings.SniffBytes + 4096);
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Every_input_shape_after_the_cut_gives_what_one_reader_gives()
+    {
+        var checkedInputs = 0;
+        var inputs = ReadAheadTests.Inputs().Where((input, i) => !input.Name.Contains("mutation", StringComparison.Ordinal) || i % 4 == 0);
+        foreach (var (name, bytes) in inputs)
+        {
+            // The input on its own after the padding, cut at the blank line between them.
+            var file = Concat(Padding, "\n"u8.ToArray(), bytes);
+            var cut = Padding.Length;
+            AssertSame(name, file, cut, MaxDiagnostics(3));
+            checkedInputs++;
+        }
+
+        Assert.True(checkedInputs > 100, $"only {checkedInputs} inputs checked");
+    }
+
+    [Fact]
+    public void A_cut_inside_a_real_dump_at_each_of_its_blank_lines_gives_what_one_reader_gives()
+    {
+        var sample = ReadAheadTests.Inputs().Where(i => i.Name.StartsWith("fixtures", StringComparison.Ordinal) && i.Name.EndsWith(".ldf", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sample);
+        foreach (var (name, bytes) in sample)
+        {
+            var file = Concat(Padding, "\n"u8.ToArray(), bytes);
+            var cuts = BlankLineCuts(file, Padding.Length).Take(40).ToList();
+            foreach (var cut in cuts)
+            {
+                AssertSame($"{name} cut at {cut.ToString(CultureInfo.InvariantCulture)}", file, cut, MaxDiagnostics(100));
+            }
+        }
+    }
+
+    [Fact]
+    public void Diagnostics_on_both_sides_of_the_cut_are_kept_under_one_cap_in_order()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < 40; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"dn: CN=Bad {i},DC=x\nchangetype: add\ndescription: trailing space \nbad_name: x\ncn:: not base64!\n\n");
+        }
+
+        var bad = Encoding.ASCII.GetBytes(text.ToString());
+        var file = Concat(bad, Padding, "\n"u8.ToArray(), bad);
+        foreach (var cap in new[] { 1, 10, 40, 79, 80, 81, 1000 })
+        {
+            var chunked = AssertSame($"cap {cap}", file, bad.Length + Padding.Length, MaxDiagnostics(cap));
+            Assert.Contains("80 errors", chunked, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_search_trailer_before_the_cut_makes_the_second_part_be_read_again_from_it()
+    {
+        // ldapsearch output whose search result comes before the cut, then a second search that never finishes: the flags
+        // the second reader assumed (from the first records: inside a search) are wrong, and the end-of-input warning
+        // must still come out once, at the end.
+        var header = "# extended LDIF\n#\n# LDAPv3\n# base <DC=x> with scope subtree\n# filter: (objectClass=*)\n# requesting: ALL\n#\n\n"u8.ToArray();
+        var entries = PaddingOf(DumpEncodings.SniffBytes + 100, changeAdd: false);
+        var trailer = "# search result\nsearch: 2\nresult: 0 Success\n\n# numResponses: 5\n# numEntries: 4\n"u8.ToArray();
+        var second = "\n# extended LDIF\n#\n# LDAPv3\n\ndn: CN=After,DC=x\ncn: After\n\n"u8.ToArray();
+        var file = Concat(header, entries, trailer, second);
+        var summary = AssertSame("ldapsearch", file, header.Length + entries.Length + trailer.Length, MaxDiagnostics(100));
+        Assert.Contains("True True", summary, StringComparison.Ordinal); // SearchUnfinished, Complete
+        Assert.Contains("LDIF-SEARCH-UNFINISHED", summary, StringComparison.Ordinal);
+
+        // The search finished before the cut and nothing after it starts a new one: no end-of-input warning.
+        var after = "\ndn: CN=After,DC=x\ncn: After\n\n"u8.ToArray();
+        var finished = AssertSame("ldapsearch finished", Concat(header, entries, trailer, after), header.Length + entries.Length + trailer.Length, MaxDiagnostics(100));
+        Assert.DoesNotContain("LDIF-SEARCH-UNFINISHED", finished, StringComparison.Ordinal);
+
+        // Plain RFC 2849 content records first, then ldifde's "changetype: add" before the cut: the cut-off last line
+        // after it is an ldifde dump's truncation (an error) only because of that.
+        var content = PaddingOf(200_000, changeAdd: false);
+        var cutOff = "\ndn: CN=Cut,DC=x\ncn: Cu"u8.ToArray();
+        var truncated = AssertSame("changetype before the cut", Concat(content, "\n"u8.ToArray(), Padding, cutOff), content.Length + 1 + Padding.Length, MaxDiagnostics(100));
+        Assert.Contains("LDIF-TRUNCATED", truncated, StringComparison.Ordinal);
+
+        // Failed searches on both sides: the sample is filled in order, all of them counted.
+        var failed = new StringBuilder();
+        for (var i = 0; i < 15; i++)
+        {
+            failed.Append(CultureInfo.InvariantCulture, $"# search result\nsearch: {i}\nresult: 4 Size limit exceeded\n\n");
+        }
+
+        var fails = Encoding.ASCII.GetBytes(failed.ToString());
+        var file2 = Concat(header, fails, entries, "\n"u8.ToArray(), fails);
+        var summary2 = AssertSame("failed searches", file2, header.Length + fails.Length + entries.Length, MaxDiagnostics(100));
+        Assert.Contains(" 30 ", summary2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf8_before_the_cut_is_read_as_utf8_after_it()
+    {
+        var accented = "dn: CN=Zoë,DC=x\nchangetype: add\ncn: Zoë\n\n"u8.ToArray();
+        var file = Concat(accented, Padding, "\n"u8.ToArray(), accented, "dn: CN=Bad,DC=x\nchangetype: add\ncn: "u8.ToArray(), [0xFF], "\n\n"u8.ToArray());
+        var summary = AssertSame("utf-8", file, accented.Length + Padding.Length, MaxDiagnostics(10));
+        Assert.Contains(" utf-8 ", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_non_ascii_byte_after_the_cut_decides_as_one_reader_would()
+    {
+        // All ASCII up to the cut (the encoding is not decided yet), then UTF-8, or ANSI (windows-1252), or mixed evidence.
+        var cases = new (string Name, byte[] After, string Encoding)[]
+        {
+            ("utf-8", "dn: CN=Zoë,DC=x\nchangetype: add\ncn: Zoë\n\n"u8.ToArray(), "utf-8"),
+            ("ansi", Concat("dn: CN=Zo"u8.ToArray(), [0xEB], ",DC=x\nchangetype: add\ncn: Zo"u8.ToArray(), [0xEB], "\n\n"u8.ToArray()), "windows-1252"),
+            ("mixed", Concat("dn: CN=Zoë,DC=x\nchangetype: add\ncn: Zoë\n\ndn: CN=B,DC=x\nchangetype: add\ncn: "u8.ToArray(), [0xEB], "\n\n"u8.ToArray()), "utf-8"),
+        };
+        foreach (var (name, after, encoding) in cases)
+        {
+            var file = Concat(Padding, "\n"u8.ToArray(), after);
+            var summary = AssertSame(name, file, Padding.Length, MaxDiagnostics(10));
+            Assert.Contains($" {encoding} ", summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_ansi_byte_before_the_cut_makes_the_file_be_read_in_one_piece()
+    {
+        var ansi = Concat("dn: CN=Zo"u8.ToArray(), [0xEB], ",DC=x\nchangetype: add\ncn: x\n\n"u8.ToArray());
+        var file = Concat(Padding, ansi, Padding, "\n"u8.ToArray(), ansi);
+        var summary = AssertSame("ansi first", file, (2 * Padding.Length) + ansi.Length, MaxDiagnostics(10), expectParts: false);
+        Assert.Contains(" windows-1252 ", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_cr_before_the_cut_shifts_the_lines_after_it_as_one_reader_does()
+    {
+        var loneCr = "dn: CN=Cr,DC=x\nchangetype: add\ncn: a\rb\n\n"u8.ToArray();
+        var after = "dn: CN=After,DC=x\nchangetype: add\ncn:: @@@\n\n"u8.ToArray();
+        var file = Concat(loneCr, Padding, "\n"u8.ToArray(), after);
+        var summary = AssertSame("lone CR", file, loneCr.Length + Padding.Length, MaxDiagnostics(10));
+        Assert.Contains("LDIF-BASE64", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Crlf_line_ends_a_byte_order_mark_and_a_version_line_after_the_cut_give_what_one_reader_gives()
+    {
+        var crlf = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(Padding).Replace("\n", "\r\n", StringComparison.Ordinal));
+        var after = "\r\nversion: 1\r\ndn: CN=After,DC=x\r\nchangetype: add\r\ncn: After\r\n"u8.ToArray();
+        AssertSame("crlf", Concat(crlf, after), crlf.Length, MaxDiagnostics(10));
+        AssertSame("bom", Concat([0xEF, 0xBB, 0xBF], crlf, after), 3 + crlf.Length, MaxDiagnostics(10));
+        AssertSame("no final line break", Concat(crlf, "\r\ndn: CN=Cut,DC=x\r\nchangetype: add\r\ncn: Cu"u8.ToArray()), crlf.Length, MaxDiagnostics(10));
+    }
+
+    [Fact]
+    public void Reading_that_stops_before_the_cut_makes_the_file_be_read_in_one_piece()
+    {
+        // A line longer than the record limit is not LDIF: reading stops there, and the second part must not count.
+        var options = new DumpOpenOptions { Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect, MaxRecordBytes = 64 * 1024 } };
+        var huge = Encoding.ASCII.GetBytes("dn: CN=Huge,DC=x\nchangetype: add\ndescription: " + new string('x', 3 * 1024 * 1024) + "\n\n");
+        var file = Concat(Padding, huge, Padding, "\n"u8.ToArray(), Padding);
+        var summary = AssertSame("stopped", file, (2 * Padding.Length) + huge.Length, options, expectParts: false);
+        Assert.Contains("False", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_that_cannot_be_cut_are_read_in_one_piece()
+    {
+        var file = Concat(Padding, "\n"u8.ToArray(), Padding);
+        var path = _files.Write("plain.ldf", file);
+        var gz = _files.Write("plain.ldf.gz", InputFiles.Gzip(file));
+        var collect = MaxDiagnostics(10);
+        Assert.True(TryParts(path, collect, Padding.Length));
+        Assert.False(TryParts(gz, collect, Padding.Length));
+        Assert.False(TryParts(path, collect with { ComputeSha256 = true }, Padding.Length));
+        Assert.False(TryParts(path, collect with { Reader = collect.Reader with { OnBadRecord = BadRecordHandling.Throw } }, Padding.Length));
+        Assert.False(TryParts(path, collect with { Encoding = Encoding.Latin1 }, Padding.Length));
+        Assert.False(TryParts(path, collect, 4096)); // inside the sniff window
+        Assert.False(TryParts(path, collect, Padding.Length - 1)); // not at a blank line
+        Assert.False(TryParts(path, collect, Padding.Length + 1));
+        var csv = _files.Write("x.csv", Concat("DN,cn\n"u8.ToArray(), Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\"CN=a,DC=x\",a\n", 400_000))), "\n\n"u8.ToArray()));
+        Assert.False(TryParts(csv, collect, new FileInfo(csv).Length - 2));
+    }
+
+    [Fact]
+    public void The_cut_is_the_first_blank_line_past_the_middle_and_none_is_minus_one()
+    {
+        var block = 64 * 1024;
+        var bytes = new byte[4 * block];
+        bytes.AsSpan().Fill((byte)'a');
+        var path = _files.Write("none.ldf", bytes);
+        Assert.Equal(-1, ChunkedLdifRead.FindCut(path, bytes.Length));
+
+        // A blank line across the first block boundary after the middle, in CRLF.
+        var start = (long)(bytes.Length * 0.52);
+        var at = (int)start + block - 1;
+        bytes[at] = (byte)'\n';
+        bytes[at + 1] = (byte)'\r';
+        bytes[at + 2] = (byte)'\n';
+        path = _files.Write("crlf.ldf", bytes);
+        Assert.Equal(at + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+
+        // A line feed just before the start of the search does not count; one right at it does.
+        bytes[(int)start - 1] = (byte)'\n';
+        bytes[(int)start] = (byte)'\n';
+        path = _files.Write("early.ldf", bytes);
+        Assert.Equal(at + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+        bytes[(int)start + 1] = (byte)'\n';
+        path = _files.Write("at.ldf", bytes);
+        Assert.Equal(start + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+    }
+
+    [Fact]
+    public void A_file_large_enough_is_read_in_parts_through_the_set_reader_with_the_same_summary()
+    {
+        var entries = PaddingOf((int)ChunkedLdifRead.MinBytes + 1024);
+        var path = _files.Write("large.ldf", Concat(entries, "dn: CN=Bad,DC=x\nchangetype: add\ncn:: !!\n\n"u8.ToArray()));
+        var source = DumpSource.Expand([path]);
+        var options = MaxDiagnostics(100);
+        var summary = new DumpInputSummary(source[0]);
+        Assert.True(ChunkedLdifRead.TryRead(source[0], options, summary, null, default, ChunkedLdifRead.FindCut(path, new FileInfo(path).Length)));
+
+        string expected;
+        using (var set = new DumpSetReader(source, options))
+        {
+            while (set.Read())
+            {
+            }
+
+            expected = Describe(set.Inputs);
+        }
+
+        using var parts = new DumpSetReader(source, options);
+        long progress = 0;
+        parts.ReadToEnd((_, bytes) => progress = Math.Max(progress, bytes));
+        Assert.Equal(expected, Describe(parts.Inputs));
+        Assert.Equal(expected, Describe([summary]));
+        Assert.True(progress > 0);
+    }
+
+    private string AssertSame(string name, byte[] file, long cut, DumpOpenOptions options, bool expectParts = true)
+    {
+        var path = _files.Write("dump.ldf", file);
+        var sources = DumpSource.Expand([path]);
+        string expected;
+        using (var set = new DumpSetReader(sources, options))
+        {
+            while (set.Read())
+            {
+            }
+
+            expected = Describe(set.Inputs);
+        }
+
+        var summary = new DumpInputSummary(sources[0]);
+        var inParts = ChunkedLdifRead.TryRead(sources[0], options, summary, null, default, cut);
+        Assert.True(inParts == expectParts, $"{name}: read in parts: {inParts}");
+        if (inParts)
+        {
+            var actual = Describe([summary]);
+            Assert.True(expected == actual, $"{name}: the parts differ from one reader\n{expected}\n---\n{actual}");
+        }
+
+        using (var set = new DumpSetReader(sources, options))
+        {
+            set.ReadToEnd(null, default, cut);
+            Assert.Equal(expected, Describe(set.Inputs));
+        }
+
+        return expected;
+    }
+
+    private bool TryParts(string path, DumpOpenOptions options, long cut)
+    {
+        var source = DumpSource.Expand([path])[0];
+        return ChunkedLdifRead.TryRead(source, options, new DumpInputSummary(source), null, default, cut);
+    }
+
+    private static DumpOpenOptions MaxDiagnostics(int cap) =>
+        new() { Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect, MaxDiagnostics = cap } };
+
+    /// <summary>Everything a summary tells.</summary>
+    private static string Describe(IEnumerable<DumpInputSummary> inputs)
+    {
+        var s = new StringBuilder();
+        foreach (var i in inputs)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"{i.Format} {i.Dialect} {i.Encoding} sha={i.Sha256} file={i.FileBytes} capture={i.Capture} dup={i.DuplicateEntries} unique={i.UniqueEntries} {i.Errors} errors valid={i.IsValid}\n");
+            if (i.Statistics is { } st)
+            {
+                s.Append(CultureInfo.InvariantCulture, $"  {st.Entries} {st.ChangeRecords} {st.SearchResults} {st.SearchReferences} {st.RejectedRecords} {st.Lines} {st.Bytes} {st.Errors} {st.Warnings} {st.FailedSearchCount} {st.SearchUnfinished} {st.Complete} {string.Join("|", st.FailedSearches)}\n");
+            }
+
+            foreach (var d in i.Diagnostics)
+            {
+                s.Append(CultureInfo.InvariantCulture, $"  {d.Code} {d.Position.Line}/{d.Position.RecordStartLine} {d}\n");
+            }
+        }
+
+        return s.ToString();
+    }
+
+    /// <summary>Valid entries up to at least <paramref name="bytes"/> bytes, ending with a record's last line feed (no blank line after it).</summary>
+    private static byte[] PaddingOf(int bytes, bool changeAdd = true)
+    {
+        var s = new StringBuilder();
+        for (var i = 0; s.Length < bytes; i++)
+        {
+            if (i > 0)
+            {
+                s.Append('\n');
+            }
+
+            s.Append(CultureInfo.InvariantCulture, $"dn: CN=Padding {i},OU=Users,DC=corp,DC=test\n");
+            if (changeAdd)
+            {
+                s.Append("changetype: add\n");
+            }
+
+            s.Append(CultureInfo.InvariantCulture, $"objectClass: user\ncn: Padding {i}\ndescription: a value long enough to fold, as ldifde folds at 78 characters, an\n d so on\nobjectGUID:: AAECAwQFBgcICQoLDA0ODw==\n");
+        }
+
+        return Encoding.ASCII.GetBytes(s.ToString());
+    }
+
+    /// <summary>Offsets after <paramref name="from"/> that follow a line feed and start a blank line.</summary>
+    private static IEnumerable<long> BlankLineCuts(byte[] file, int from)
+    {
+        for (var i = from; i + 1 < file.Length; i++)
+        {
+            if (file[i] == (byte)'\n' && (file[i + 1] == (byte)'\n' || (file[i + 1] == (byte)'\r' && i + 2 < file.Length && file[i + 2] == (byte)'\n')))
+            {
+                yield return i + 1;
+            }
+        }
+    }
+
+    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
+}
