@@ -83,7 +83,7 @@ public sealed class DumpReadStatistics
     private readonly List<SearchOutcome> _failedSearches = [];
 
     /// <summary>
-    /// Adds the counters of the reader of the next part of the same input (<see cref="Input.ChunkedLdifRead"/>): counts are
+    /// Adds the counters of the reader of the next part of the same input (<see cref="Input.ChunkedRead"/>): counts are
     /// summed, the sample of failed searches filled up in order; lines, the unfinished search and completeness are the
     /// later part's, which ends where the input ends.
     /// </summary>

@@ -71,6 +71,26 @@ public sealed class CsvDumpReader : BufferedDumpReader
     /// <summary>The column names of the header as written (<c>DN</c> first); empty until the first <c>Read</c>.</summary>
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
+    /// <summary>
+    /// True once the input ended inside a row (no line break after it, or a quote never closed): for the first part of a
+    /// file read in parts (<see cref="Input.ChunkedRead"/>), the cut was not where a row ends.
+    /// </summary>
+    internal bool EndedInsideRow { get; private set; }
+
+    /// <summary>
+    /// Makes this reader go on where <paramref name="headerFrom"/> (which read the header) stopped: its input starts on line
+    /// <paramref name="firstLine"/> of the file, where a row starts. Call before the first <see cref="BufferedDumpReader.Read"/>.
+    /// </summary>
+    internal void ContinueFrom(long firstLine, CsvDumpReader headerFrom)
+    {
+        _headerRead = true;
+        _columns = headerFrom._columns;
+        _columnInfo = headerFrom._columnInfo;
+        _record.Header = headerFrom._record.Header;
+        Columns = headerFrom.Columns;
+        _line = firstLine;
+    }
+
     /// <summary>One step of <c>Read</c>, which handles the errors: the header first, then the next row.</summary>
     private protected override bool ParseNext()
     {
@@ -395,6 +415,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
                         }
 
                         _stats.Lines = line;
+                        EndedInsideRow = true;
                         throw _sink.Fail(DiagnosticCodes.CsvUnterminatedQuote, valueLine, rowLine,
                             "a quoted field is never closed: the input ends inside it (the file was cut off, or a quote is missing)");
                     }
@@ -514,6 +535,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
 
         // The row is whole: consume it before reporting anything, so a bad row is skipped, not read again.
+        EndedInsideRow |= !terminated;
         var rowEnd = p;
         _start = p;
         _line = line;

@@ -41,7 +41,7 @@ public static class DumpOpener
 
     /// <summary>
     /// As <see cref="Open(DumpSource, DumpOpenOptions?)"/>; with <paramref name="rawLimit"/>, the reader sees only the text
-    /// of the file's first that many bytes: the first part of a file read in parts (<see cref="ChunkedLdifRead"/>), opened,
+    /// of the file's first that many bytes: the first part of a file read in parts (<see cref="ChunkedRead"/>), opened,
     /// sniffed and decided exactly as the whole file would be. Meaningful only while the text is the file's bytes (UTF-8,
     /// or ASCII so far): a byte order mark is allowed for, decoding is not (see <see cref="OpenedDump.Transcoded"/>).
     /// </summary>

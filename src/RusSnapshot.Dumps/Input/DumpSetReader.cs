@@ -137,7 +137,7 @@ public sealed class DumpSetReader : IDisposable
     /// <summary>
     /// Reads every input to its end, for a caller that wants the summaries and not the records (<c>validate</c>): the same
     /// <see cref="Inputs"/>, diagnostics and statistics as a loop over <see cref="Read"/>. A single large LDIF file is read in
-    /// two parts on two cores (<see cref="ChunkedLdifRead"/>).
+    /// two parts on two cores (<see cref="ChunkedRead"/>).
     /// </summary>
     /// <param name="progress">Called now and then with the input being read and its bytes read so far.</param>
     /// <param name="cancel">Stops the reading.</param>
@@ -150,7 +150,7 @@ public sealed class DumpSetReader : IDisposable
         if (_index == -1 && _sources.Count == 1 && _seen is null)
         {
             var summary = new DumpInputSummary(_sources[0]);
-            if (ChunkedLdifRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt))
+            if (ChunkedRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt))
             {
                 _index = 0;
                 _inputs.Add(summary);

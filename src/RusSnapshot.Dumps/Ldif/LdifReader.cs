@@ -53,7 +53,7 @@ public sealed partial class LdifReader : BufferedDumpReader
     private bool EndsWithLineBreak => _sawChangeAdd || _sawCollector;
 
     /// <summary>
-    /// False for every chunk of a file read in parts (<see cref="Input.ChunkedLdifRead"/>) but the last: the end of such a
+    /// False for every chunk of a file read in parts (<see cref="Input.ChunkedRead"/>) but the last: the end of such a
     /// chunk is not the end of the input, so the end-of-input checks (an unfinished ldapsearch search) are left to the last.
     /// </summary>
     internal bool IsLastChunk { get; set; } = true;

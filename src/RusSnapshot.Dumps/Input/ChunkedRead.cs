@@ -1,24 +1,29 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
+using RusSnapshot.Dumps.Csv;
 using RusSnapshot.Dumps.Ldif;
 
 namespace RusSnapshot.Dumps.Input;
 
 /// <summary>
-/// Reads one large LDIF file to its end on two cores, for a caller that wants the counts and diagnostics and not the
-/// records (<c>validate</c>): the file is cut at a blank line near its middle, and a reader per part runs on a thread of
-/// its own. The result is the one reader over the whole file would give: the same statistics, diagnostics (positions and
-/// messages), dialect and encoding.
+/// Reads one large LDIF or csvde CSV file to its end on two cores, for a caller that wants the counts and diagnostics
+/// and not the records (<c>validate</c>): the file is cut near its middle where a record starts, and a reader per part
+/// runs on a thread of its own. The result is the one reader over the whole file would give: the same statistics,
+/// diagnostics (positions and messages), dialect and encoding.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why that holds. A blank line ends a record whatever came before it, so the second part starts where the one reader
-/// would start a record. What that reader would carry across, the second reader is given or checks afterwards:
+/// Why that holds. LDIF is cut at a blank line, which ends a record whatever came before it. CSV is cut after a line
+/// feed, which ends a row unless it is inside a quoted value; which it is cannot be told without reading from the start
+/// (a quote inside an unquoted field is data), so the first part's reader tells: it must end exactly where a row ends
+/// (<see cref="CsvDumpReader.EndedInsideRow"/>). Either way the second part starts where the one reader would start a
+/// record. What that reader would carry across, the second reader is given or checks afterwards:
 /// </para>
 /// <list type="bullet">
 /// <item>Line numbers (messages name them too): the second thread counts the line feeds of the first part before it starts.</item>
-/// <item>The dump-wide flags (<see cref="LdifDialectState"/>: ldifde or ldapsearch, search trailer seen...): assumed as the
-/// first records left them, then compared with how the whole first part left them.</item>
+/// <item>LDIF: the dump-wide flags (<see cref="LdifDialectState"/>: ldifde or ldapsearch, search trailer seen...), assumed
+/// as the first records left them, then compared with how the whole first part left them. CSV: the header, read by the
+/// first reader before the second starts.</item>
 /// <item>The encoding: the first part is opened as the whole file would be (sniffed, UTF-8 or deferred), and only its
 /// reader stops at the cut; the second part is read as UTF-8, which is what the one reader would do unless the file was
 /// all ASCII up to the cut and the second part is not.</item>
@@ -27,10 +32,10 @@ namespace RusSnapshot.Dumps.Input;
 /// <para>
 /// When a check fails, the second part is read again, on this thread, from the right state (rare: a search trailer or
 /// a lone CR in the first part, the first non-ASCII byte after the cut). When the first part stops reading (a fatal
-/// error), decodes from ANSI, or fails to read, the caller reads the file again in one piece.
+/// error), decodes from ANSI, ends inside a CSV row, or fails to read, the caller reads the file again in one piece.
 /// </para>
 /// </remarks>
-internal static class ChunkedLdifRead
+internal static class ChunkedRead
 {
     /// <summary>Files smaller than this are read on one thread: a second one would not pay for itself.</summary>
     public const long MinBytes = 64L * 1024 * 1024;
@@ -65,13 +70,18 @@ internal static class ChunkedLdifRead
             return false;
         }
 
-        long length;
         try
         {
-            length = new FileInfo(source.Path).Length;
-            var cut = cutAt ?? (length >= MinBytes ? FindCut(source.Path, length) : -1);
-            return cut > DumpEncodings.SniffBytes && cut < length && IsCut(source.Path, cut)
-                && Read(source, options, summary, progress, cancel, length, cut);
+            var length = new FileInfo(source.Path).Length;
+            var format = options.Format ?? FormatOf(source.Path);
+            if (format is null)
+            {
+                return false;
+            }
+
+            var cut = cutAt ?? (length >= MinBytes ? FindCut(source.Path, length, format.Value) : -1);
+            return cut > DumpEncodings.SniffBytes && cut < length && IsCut(source.Path, cut, format.Value)
+                && Read(source, options, summary, progress, cancel, length, cut, format.Value);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
         {
@@ -84,17 +94,39 @@ internal static class ChunkedLdifRead
         source.IsPlainFile
         && options.Reader.OnBadRecord == BadRecordHandling.Collect
         && !options.ComputeSha256
-        && options.Format is null or DumpFormat.Ldif
+        && options.Format is null or DumpFormat.Ldif or DumpFormat.Csv
         && options.Encoding is null or { CodePage: 65001 }
+        && !AdExplorer.AdExplorerFormat.IsSnapshotFileName(source.DisplayName)
         && DumpSetReader.CanReadTwice(source);
 
-    /// <summary>The first offset at or after <see cref="CutShare"/> of the file that follows a line feed and starts a blank line; -1 when there is none.</summary>
-    internal static long FindCut(string path, long length)
+    /// <summary>LDIF or CSV as <see cref="DumpOpener"/> would tell them from the start of the file (checked again once it is opened); null for anything else.</summary>
+    private static DumpFormat? FormatOf(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var prefix = new byte[8192];
+        var n = RandomAccess.Read(handle, prefix, 0);
+        var text = prefix.AsSpan(0, n);
+        if (AdExplorer.AdExplorerFormat.LooksLikeSnapshot(text))
+        {
+            return null;
+        }
+
+        text = text.StartsWith("\uFEFF"u8) ? text[3..] : text;
+        return DumpOpener.DetectFormat(text, Encoding.UTF8, path);
+    }
+
+    /// <summary>
+    /// Where to cut, at or after <see cref="CutShare"/> of the file; -1 when nothing fits. LDIF: after a line feed that a
+    /// blank line follows. CSV: after a line feed, one followed by a quote if there is one (csvde quotes every DN), so that
+    /// the cut is most likely where a row starts; whether it is, the first part's reader says.
+    /// </summary>
+    internal static long FindCut(string path, long length, DumpFormat format)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         var block = new byte[64 * 1024];
         var at = (long)(length * CutShare);
         var limit = Math.Min(length, at + (256L * 1024 * 1024)); // a record larger than this in the middle: read it in one piece
+        var anyLineFeed = -1L;
         while (at < limit)
         {
             file.Position = at;
@@ -102,9 +134,14 @@ internal static class ChunkedLdifRead
             var span = block.AsSpan(0, n);
             for (var i = span.IndexOf((byte)'\n'); i >= 0 && i + 1 < n;)
             {
-                if (span[i + 1] == (byte)'\n' || (span[i + 1] == (byte)'\r' && i + 2 < n && span[i + 2] == (byte)'\n'))
+                if (IsCutAt(span[i..], format))
                 {
                     return at + i + 1;
+                }
+
+                if (anyLineFeed < 0 && format == DumpFormat.Csv)
+                {
+                    anyLineFeed = at + i + 1;
                 }
 
                 var next = span[(i + 1)..].IndexOf((byte)'\n');
@@ -116,37 +153,68 @@ internal static class ChunkedLdifRead
                 break;
             }
 
-            at += n - 2; // a blank line across two blocks is found in the next one
+            at += n - 2; // a cut across two blocks is found in the next one
         }
 
-        return -1;
+        return anyLineFeed;
     }
 
-    /// <summary>Whether <paramref name="cut"/> follows a line feed and starts a blank line (LF or CRLF).</summary>
-    private static bool IsCut(string path, long cut)
+    /// <summary>Whether <paramref name="fromLineFeed"/> (a line feed and what follows) is a cut of <see cref="FindCut"/>'s first choice.</summary>
+    private static bool IsCutAt(ReadOnlySpan<byte> fromLineFeed, DumpFormat format) =>
+        format == DumpFormat.Csv
+            ? fromLineFeed.Length >= 2 && fromLineFeed[1] == (byte)'"'
+            : fromLineFeed.Length >= 2 && (fromLineFeed[1] == (byte)'\n' || (fromLineFeed[1] == (byte)'\r' && fromLineFeed.Length >= 3 && fromLineFeed[2] == (byte)'\n'));
+
+    /// <summary>Whether <paramref name="cut"/> may be a cut: after a line feed, and for LDIF at the start of a blank line (LF or CRLF).</summary>
+    private static bool IsCut(string path, long cut, DumpFormat format)
     {
         using var handle = File.OpenHandle(path);
         Span<byte> around = stackalloc byte[3];
         var n = RandomAccess.Read(handle, around, cut - 1);
-        return n >= 2 && around[0] == (byte)'\n' && (around[1] == (byte)'\n' || (n == 3 && around[1] == (byte)'\r' && around[2] == (byte)'\n'));
+        return n >= 2 && around[0] == (byte)'\n'
+            && (format == DumpFormat.Csv || around[1] == (byte)'\n' || (n == 3 && around[1] == (byte)'\r' && around[2] == (byte)'\n'));
     }
 
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
-        CancellationToken cancel, long length, long cut)
+        CancellationToken cancel, long length, long cut, DumpFormat format)
     {
         using var first = DumpOpener.Open(source, options, rawLimit: cut);
-        if (first.Format != DumpFormat.Ldif || first.Transcoded || first.Reader is not LdifReader reader1)
+        if (first.Format != format || first.Transcoded || first.Reader is not BufferedDumpReader reader1)
         {
             return false;
         }
 
-        reader1.IsLastChunk = false;
+        if (reader1 is LdifReader ldif1)
+        {
+            ldif1.IsLastChunk = false;
+        }
+
         for (var i = 0; i < LearningRecords && reader1.Read(); i++)
         {
         }
 
-        var assumed = reader1.DialectState;
-        var second = new SecondPart(source, options, cut, assumed, cancel);
+        // What the second reader starts from: the flags the first LDIF records left, or the CSV header.
+        var assumed = (reader1 as LdifReader)?.DialectState;
+        if (reader1 is CsvDumpReader { Columns.Count: 0 })
+        {
+            return false; // no header in the first part
+        }
+
+        BufferedDumpReader Continue(Stream stream, long firstLine, LdifDialectState? state)
+        {
+            if (reader1 is CsvDumpReader csv1)
+            {
+                var csv = new CsvDumpReader(stream, source.DisplayName, options.Reader);
+                csv.ContinueFrom(firstLine, csv1);
+                return csv;
+            }
+
+            var ldif = new LdifReader(stream, source.DisplayName, options.Reader);
+            ldif.ContinueFrom(firstLine, state!.Value);
+            return ldif;
+        }
+
+        var second = new SecondPart(source.Path, cut, (stream, line) => Continue(stream, line, assumed), cancel);
         var thread = new Thread(second.Run) { IsBackground = true, Name = "russnap second part" };
         thread.Start();
         try
@@ -184,9 +252,10 @@ internal static class ChunkedLdifRead
         }
 
         var decision = first.Deferred?.Decision;
-        if (!reader1.Statistics.Complete || (decision is not null && decision != "utf-8"))
+        if (!reader1.Statistics.Complete || (decision is not null && decision != "utf-8") || reader1 is CsvDumpReader { EndedInsideRow: true })
         {
-            return false; // reading stopped in the first part, or it decodes from ANSI: read in one piece
+            // Reading stopped in the first part, or it decodes from ANSI, or (CSV) the cut was inside a row: read in one piece.
+            return false;
         }
 
         var reader2 = second.Reader!;
@@ -194,7 +263,7 @@ internal static class ChunkedLdifRead
         Stream? reread = null;
         try
         {
-            if (reader1.DialectState != assumed || reader1.Statistics.Lines != second.LinesBefore || (undecided && second.SawNonAscii))
+            if ((reader1 as LdifReader)?.DialectState != assumed || reader1.Statistics.Lines != second.LinesBefore || (undecided && second.SawNonAscii))
             {
                 // The second part was read from a state that turned out other than the first part's end: read it again from that.
                 reader2.Dispose();
@@ -204,8 +273,7 @@ internal static class ChunkedLdifRead
                     reread = first.Deferred!.ContinueWith(reread);
                 }
 
-                reader2 = new LdifReader(reread, source.DisplayName, options.Reader);
-                reader2.ContinueFrom(reader1.Statistics.Lines + 1, reader1.DialectState);
+                reader2 = Continue(reread, reader1.Statistics.Lines + 1, (reader1 as LdifReader)?.DialectState);
                 if (reread is DeferredEncodingStream deferred)
                 {
                     var target = reader2;
@@ -228,9 +296,9 @@ internal static class ChunkedLdifRead
         }
     }
 
-    private static void Merge(DumpInputSummary summary, OpenedDump first, LdifReader reader1, LdifReader reader2, int cap, long length, string encoding)
+    private static void Merge(DumpInputSummary summary, OpenedDump first, BufferedDumpReader reader1, BufferedDumpReader reader2, int cap, long length, string encoding)
     {
-        summary.Format = DumpFormat.Ldif;
+        summary.Format = first.Format;
         summary.Encoding = encoding;
         summary.Dialect = reader2.Dialect; // it started from the first part's flags, so it ends with the file's
         var stats = reader1.Statistics;
@@ -265,12 +333,12 @@ internal static class ChunkedLdifRead
     }
 
     /// <summary>The second thread: counts the first part's lines, then reads from the cut to the end.</summary>
-    private sealed class SecondPart(DumpSource source, DumpOpenOptions options, long cut, LdifDialectState assumed, CancellationToken cancel)
+    private sealed class SecondPart(string path, long cut, Func<Stream, long, BufferedDumpReader> reader, CancellationToken cancel)
     {
         private volatile bool _stop;
-        private volatile LdifReader? _reader;
+        private volatile BufferedDumpReader? _reader;
 
-        public LdifReader? Reader => _reader;
+        public BufferedDumpReader? Reader => _reader;
 
         /// <summary>Line feeds before the cut.</summary>
         public long LinesBefore { get; private set; }
@@ -287,13 +355,12 @@ internal static class ChunkedLdifRead
         {
             try
             {
-                LinesBefore = CountLineFeeds(source.Path, cut);
-                var watch = new AsciiWatchStream(OpenAt(source.Path, cut));
-                var reader = new LdifReader(watch, source.DisplayName, options.Reader);
-                reader.ContinueFrom(LinesBefore + 1, assumed);
-                _reader = reader;
+                LinesBefore = CountLineFeeds(path, cut);
+                var watch = new AsciiWatchStream(OpenAt(path, cut));
+                var second = reader(watch, LinesBefore + 1);
+                _reader = second;
                 var records = 0;
-                while (reader.Read())
+                while (second.Read())
                 {
                     if ((++records & 1023) == 0 && (_stop || cancel.IsCancellationRequested))
                     {

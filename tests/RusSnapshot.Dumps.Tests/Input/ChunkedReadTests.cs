@@ -5,13 +5,13 @@ using RusSnapshot.Dumps.Input;
 namespace RusSnapshot.Dumps.Tests.Input;
 
 /// <summary>
-/// <see cref="ChunkedLdifRead"/> (a file read in two parts on two threads, for <c>validate</c>) against one reader over the
+/// <see cref="ChunkedRead"/> (a file read in two parts on two threads, for <c>validate</c>) against one reader over the
 /// whole file: the same summary to the last counter, diagnostic, position and message, on every shape the read-ahead
 /// tests use (conformance files, bundled dumps, fuzz inputs) placed after the cut, and on the cases where the second
 /// part must be read again (the first part changes the dialect state, decides the encoding, has a lone CR) or the
 /// whole file must (the first part stops reading, or decodes from ANSI).
 /// </summary>
-public sealed class ChunkedLdifReadTests : IDisposable
+public sealed class ChunkedReadTests : IDisposable
 {
     private readonly InputFiles _files = new();
 
@@ -193,8 +193,13 @@ public sealed class ChunkedLdifReadTests : IDisposable
         Assert.False(TryParts(path, collect, 4096)); // inside the sniff window
         Assert.False(TryParts(path, collect, Padding.Length - 1)); // not at a blank line
         Assert.False(TryParts(path, collect, Padding.Length + 1));
-        var csv = _files.Write("x.csv", Concat("DN,cn\n"u8.ToArray(), Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\"CN=a,DC=x\",a\n", 400_000))), "\n\n"u8.ToArray()));
-        Assert.False(TryParts(csv, collect, new FileInfo(csv).Length - 2));
+        var csv = _files.Write("x.csv", CsvPadding);
+        var rowStart = CsvPadding.Length - 1000 + CsvPadding.AsSpan(CsvPadding.Length - 1000).IndexOf((byte)'\n') + 1;
+        Assert.True(TryParts(csv, collect, rowStart));
+        Assert.False(TryParts(csv, collect with { Format = DumpFormat.Ldif }, rowStart));
+        Assert.False(TryParts(csv, collect, CsvPadding.Length - 1)); // not after a line feed
+        var utf16 = _files.Write("utf16.csv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Encoding.ASCII.GetString(CsvPadding))]);
+        Assert.False(TryParts(utf16, collect, (2 * CsvPadding.Length) - 200));
     }
 
     [Fact]
@@ -204,7 +209,7 @@ public sealed class ChunkedLdifReadTests : IDisposable
         var bytes = new byte[4 * block];
         bytes.AsSpan().Fill((byte)'a');
         var path = _files.Write("none.ldf", bytes);
-        Assert.Equal(-1, ChunkedLdifRead.FindCut(path, bytes.Length));
+        Assert.Equal(-1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
 
         // A blank line across the first block boundary after the middle, in CRLF.
         var start = (long)(bytes.Length * 0.52);
@@ -213,27 +218,27 @@ public sealed class ChunkedLdifReadTests : IDisposable
         bytes[at + 1] = (byte)'\r';
         bytes[at + 2] = (byte)'\n';
         path = _files.Write("crlf.ldf", bytes);
-        Assert.Equal(at + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+        Assert.Equal(at + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
 
         // A line feed just before the start of the search does not count; one right at it does.
         bytes[(int)start - 1] = (byte)'\n';
         bytes[(int)start] = (byte)'\n';
         path = _files.Write("early.ldf", bytes);
-        Assert.Equal(at + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+        Assert.Equal(at + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
         bytes[(int)start + 1] = (byte)'\n';
         path = _files.Write("at.ldf", bytes);
-        Assert.Equal(start + 1, ChunkedLdifRead.FindCut(path, bytes.Length));
+        Assert.Equal(start + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
     }
 
     [Fact]
     public void A_file_large_enough_is_read_in_parts_through_the_set_reader_with_the_same_summary()
     {
-        var entries = PaddingOf((int)ChunkedLdifRead.MinBytes + 1024);
+        var entries = PaddingOf((int)ChunkedRead.MinBytes + 1024);
         var path = _files.Write("large.ldf", Concat(entries, "dn: CN=Bad,DC=x\nchangetype: add\ncn:: !!\n\n"u8.ToArray()));
         var source = DumpSource.Expand([path]);
         var options = MaxDiagnostics(100);
         var summary = new DumpInputSummary(source[0]);
-        Assert.True(ChunkedLdifRead.TryRead(source[0], options, summary, null, default, ChunkedLdifRead.FindCut(path, new FileInfo(path).Length)));
+        Assert.True(ChunkedRead.TryRead(source[0], options, summary, null, default, ChunkedRead.FindCut(path, new FileInfo(path).Length, DumpFormat.Ldif)));
 
         string expected;
         using (var set = new DumpSetReader(source, options))
@@ -253,9 +258,94 @@ public sealed class ChunkedLdifReadTests : IDisposable
         Assert.True(progress > 0);
     }
 
-    private string AssertSame(string name, byte[] file, long cut, DumpOpenOptions options, bool expectParts = true)
+    [Fact]
+    public void Every_csv_shape_after_the_cut_gives_what_one_reader_gives()
     {
-        var path = _files.Write("dump.ldf", file);
+        var checkedInputs = 0;
+        foreach (var (name, bytes) in ReadAheadTests.Inputs().Where(i => i.Name.StartsWith("csv", StringComparison.Ordinal) || i.Name.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            AssertSame(name, Concat(CsvPadding, bytes), CsvPadding.Length, MaxDiagnostics(3), expectParts: bytes.Length > 0, extension: ".csv");
+            checkedInputs++;
+        }
+
+        Assert.True(checkedInputs > 20, $"only {checkedInputs} inputs checked");
+    }
+
+    [Fact]
+    public void A_csv_cut_at_every_line_feed_of_tricky_rows_gives_what_one_reader_gives_and_is_refused_inside_a_row()
+    {
+        // Multi-line quoted values (a line feed inside quotes is no row end), a stray quote in an unquoted field (data,
+        // not the start of a quoted value), doubled quotes, CRLF, a lone CR, a row with too few fields.
+        var tricky = Encoding.UTF8.GetBytes(
+            "\"CN=Multi,DC=x\",user,\"line one\nline \"\"two\"\"\nthree\",X'0A0B'\n" +
+            "\"CN=Stray,DC=x\",user,ab\"c,\n" +
+            "\"CN=Crlf,DC=x\",user,crlf,\r\n" +
+            "\"CN=Lone,DC=x\",user,a\rb,\n" +
+            "\"CN=Few,DC=x\",user\n" +
+            "\"CN=Quoted\nDN,DC=x\",user,\"\n\",\n" +
+            "\"CN=Zoë,DC=x\",user,Zoë,\n");
+        var file = Concat(CsvPadding, tricky, CsvPadding[CsvPadding.AsSpan().IndexOf((byte)'\n')..][1..]);
+        var inside = 0;
+        for (var i = 0; i < tricky.Length; i++)
+        {
+            if (tricky[i] == (byte)'\n')
+            {
+                var cut = CsvPadding.Length + i + 1;
+                var expected = AssertSame($"cut after byte {i.ToString(CultureInfo.InvariantCulture)} of the tricky rows", file, cut, MaxDiagnostics(20), expectParts: null, extension: ".csv");
+                Assert.Contains("Csv Csvde", expected, StringComparison.Ordinal);
+                inside += TryParts(_files.Write("t.csv", file), MaxDiagnostics(20), cut) ? 0 : 1;
+            }
+        }
+
+        Assert.Equal(4, inside); // the line feeds inside the quoted values: read in one piece
+    }
+
+    [Fact]
+    public void The_first_non_ascii_byte_after_a_csv_cut_decides_as_one_reader_would()
+    {
+        var cases = new (string Name, byte[] After, string Encoding)[]
+        {
+            ("utf-8", "\"CN=Zoë,DC=x\",user,Zoë,\n"u8.ToArray(), "utf-8"),
+            ("ansi", Concat("\"CN=Zo"u8.ToArray(), [0xEB], ",DC=x\",user,x,\n"u8.ToArray()), "windows-1252"),
+        };
+        foreach (var (name, after, encoding) in cases)
+        {
+            var summary = AssertSame(name, Concat(CsvPadding, after), CsvPadding.Length, MaxDiagnostics(10), extension: ".csv");
+            Assert.Contains($" {encoding} ", summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_csv_cut_prefers_a_line_feed_before_a_quote()
+    {
+        var bytes = new byte[256 * 1024];
+        bytes.AsSpan().Fill((byte)'a');
+        var start = (int)(bytes.Length * 0.52);
+        bytes[start + 10] = (byte)'\n';
+        bytes[start + 5000] = (byte)'\n';
+        bytes[start + 5001] = (byte)'"';
+        Assert.Equal(start + 5001, ChunkedRead.FindCut(_files.Write("q.csv", bytes), bytes.Length, DumpFormat.Csv));
+        bytes[start + 5001] = (byte)'b';
+        Assert.Equal(start + 11, ChunkedRead.FindCut(_files.Write("n.csv", bytes), bytes.Length, DumpFormat.Csv));
+    }
+
+    /// <summary>A csvde header and rows of its five columns, a little over the sniff window, ending with a row's line feed.</summary>
+    private static readonly byte[] CsvPadding = CsvPaddingOf(DumpEncodings.SniffBytes + 4096);
+
+    private static byte[] CsvPaddingOf(int bytes)
+    {
+        var s = new StringBuilder("DN,objectClass,cn,member,objectGUID\r\n");
+        for (var i = 0; s.Length < bytes; i++)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"\"CN=Padding {i},OU=Users,DC=corp,DC=test\",user,Padding {i},\"CN=a,DC=x;CN=b,DC=x\",X'000102030405060708090a0b0c0d0e0f'\r\n");
+        }
+
+        return Encoding.ASCII.GetBytes(s.ToString());
+    }
+
+    private string AssertSame(string name, byte[] file, long cut, DumpOpenOptions options, bool? expectParts = true, string extension = ".ldf")
+    {
+        var path = _files.Write("dump" + extension, file);
         var sources = DumpSource.Expand([path]);
         string expected;
         using (var set = new DumpSetReader(sources, options))
@@ -268,8 +358,8 @@ public sealed class ChunkedLdifReadTests : IDisposable
         }
 
         var summary = new DumpInputSummary(sources[0]);
-        var inParts = ChunkedLdifRead.TryRead(sources[0], options, summary, null, default, cut);
-        Assert.True(inParts == expectParts, $"{name}: read in parts: {inParts}");
+        var inParts = ChunkedRead.TryRead(sources[0], options, summary, null, default, cut);
+        Assert.True(expectParts is null || inParts == expectParts, $"{name}: read in parts: {inParts}");
         if (inParts)
         {
             var actual = Describe([summary]);
@@ -288,7 +378,7 @@ public sealed class ChunkedLdifReadTests : IDisposable
     private bool TryParts(string path, DumpOpenOptions options, long cut)
     {
         var source = DumpSource.Expand([path])[0];
-        return ChunkedLdifRead.TryRead(source, options, new DumpInputSummary(source), null, default, cut);
+        return ChunkedRead.TryRead(source, options, new DumpInputSummary(source), null, default, cut);
     }
 
     private static DumpOpenOptions MaxDiagnostics(int cap) =>
