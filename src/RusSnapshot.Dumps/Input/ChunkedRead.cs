@@ -215,6 +215,20 @@ internal static class ChunkedRead
         }
 
         var second = new SecondPart(source.Path, cut, (stream, line) => Continue(stream, line, assumed), cancel);
+        try
+        {
+            return ReadBoth(source, options, summary, progress, cancel, length, cut, first, reader1, assumed, second, Continue);
+        }
+        finally
+        {
+            second.Reader?.Dispose(); // whatever happened; disposing it twice does no harm
+        }
+    }
+
+    private static bool ReadBoth(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
+        CancellationToken cancel, long length, long cut, OpenedDump first, BufferedDumpReader reader1, LdifDialectState? assumed,
+        SecondPart second, Func<Stream, long, LdifDialectState?, BufferedDumpReader> continueAt)
+    {
         var thread = new Thread(second.Run) { IsBackground = true, Name = "russnap second part" };
         thread.Start();
         try
@@ -261,6 +275,7 @@ internal static class ChunkedRead
         var reader2 = second.Reader!;
         var undecided = first.Deferred is not null && decision is null;
         Stream? reread = null;
+        DeferredEncodingStream? continued = null; // deciding the encoding in the second part, when the first did not
         try
         {
             if ((reader1 as LdifReader)?.DialectState != assumed || reader1.Statistics.Lines != second.LinesBefore || (undecided && second.SawNonAscii))
@@ -270,14 +285,15 @@ internal static class ChunkedRead
                 reread = OpenAt(source.Path, cut);
                 if (undecided)
                 {
-                    reread = first.Deferred!.ContinueWith(reread);
+                    reread = continued = first.Deferred!.ContinueWith(reread);
                 }
 
-                reader2 = Continue(reread, reader1.Statistics.Lines + 1, (reader1 as LdifReader)?.DialectState);
-                if (reread is DeferredEncodingStream deferred)
+                reader2 = continueAt(reread, reader1.Statistics.Lines + 1, (reader1 as LdifReader)?.DialectState);
+                reread = null; // the reader owns it now
+                if (continued is not null)
                 {
                     var target = reader2;
-                    deferred.Warn = (code, line, message) => target.Warn(code, line, message);
+                    continued.Warn = (code, line, message) => target.Warn(code, line, message);
                 }
 
                 while (reader2.Read())
@@ -287,11 +303,12 @@ internal static class ChunkedRead
             }
 
             Merge(summary, first, reader1, reader2, options.Reader.MaxDiagnostics, length,
-                reread is DeferredEncodingStream { Decision: { } late } ? late : first.EncodingName);
+                continued?.Decision ?? first.EncodingName);
             return true;
         }
         finally
         {
+            reread?.Dispose();
             reader2.Dispose();
         }
     }
@@ -357,7 +374,17 @@ internal static class ChunkedRead
             {
                 LinesBefore = CountLineFeeds(path, cut);
                 var watch = new AsciiWatchStream(OpenAt(path, cut));
-                var second = reader(watch, LinesBefore + 1);
+                BufferedDumpReader second;
+                try
+                {
+                    second = reader(watch, LinesBefore + 1);
+                }
+                catch
+                {
+                    watch.Dispose();
+                    throw;
+                }
+
                 _reader = second;
                 var records = 0;
                 while (second.Read())
