@@ -406,7 +406,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
                 var doubled = false;
                 while (true)
                 {
-                    var i = IndexOfQuoteOrLf(buf.AsSpan(q, end - q));
+                    var i = ByteScan.IndexOfEither(buf.AsSpan(q, end - q), Quote, LF); // inside a quoted field
                     if (i < 0)
                     {
                         if (!_eof)
@@ -694,46 +694,6 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
 
         var rest = span[i..].IndexOfAny(FieldStops);
-        return rest < 0 ? -1 : i + rest;
-    }
-
-    /// <summary>The index of the first <c>"</c> or LF, or -1 (inside a quoted field). Vectors as in <see cref="IndexOfFieldStop"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int IndexOfQuoteOrLf(ReadOnlySpan<byte> span)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            while (i + Vector256<byte>.Count <= span.Length)
-            {
-                var v = Vector256.Create(span.Slice(i, Vector256<byte>.Count));
-                var m = Vector256.Equals(v, Vector256.Create(Quote)) | Vector256.Equals(v, Vector256.Create(LF));
-                var bits = m.ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-
-                i += Vector256<byte>.Count;
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            while (i + Vector128<byte>.Count <= span.Length)
-            {
-                var v = Vector128.Create(span.Slice(i, Vector128<byte>.Count));
-                var m = Vector128.Equals(v, Vector128.Create(Quote)) | Vector128.Equals(v, Vector128.Create(LF));
-                var bits = m.ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-
-                i += Vector128<byte>.Count;
-            }
-        }
-
-        var rest = span[i..].IndexOfAny(Quote, LF);
         return rest < 0 ? -1 : i + rest;
     }
 

@@ -67,7 +67,7 @@ public sealed partial class LdifReader
         {
             var abs = _start + p;
             var rest = _buf.AsSpan(abs, _end - abs);
-            var idx = rest.IndexOfAny(LF, CR);
+            var idx = ByteScan.IndexOfEither(rest, LF, CR);
             int contentEnd, next;
             var loneCr = false;
             if (idx < 0)
