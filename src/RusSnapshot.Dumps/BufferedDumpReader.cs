@@ -191,6 +191,19 @@ public abstract class BufferedDumpReader : IDumpReader
         }
     }
 
+    /// <summary>
+    /// True once a message quoted a line number in its text: a reader that started counting lines from 1 in the middle
+    /// of a file (<see cref="Input.ChunkedRead"/>) can have its positions moved afterwards, but not its messages.
+    /// </summary>
+    internal bool MessagesQuoteLines { get; private set; }
+
+    /// <summary>A line number for a message's text; every message that quotes one goes through here (see <see cref="MessagesQuoteLines"/>).</summary>
+    private protected string LineText(long line)
+    {
+        MessagesQuoteLines = true;
+        return line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How a byte is named in a message: itself when printable ASCII, else <c>0xNN</c>.</summary>
     private protected static string Printable(byte b) => b is >= 0x21 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
 

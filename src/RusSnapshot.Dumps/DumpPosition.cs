@@ -11,6 +11,9 @@ public readonly record struct DumpPosition(string Source, long Line, long Record
     /// <summary>In a binary dump, the byte offset of the item in the file; null in a text dump, whose positions are lines.</summary>
     public long? Offset { get; init; }
 
+    /// <summary>The same place, seen from <paramref name="lines"/> lines further on: for a reader that counted lines from 1 in the middle of a file.</summary>
+    internal DumpPosition ShiftedBy(long lines) => this with { Line = Line + lines, RecordStartLine = RecordStartLine + lines };
+
     /// <summary>
     /// <c>source:line</c>, the form compilers use, so editors and terminals can jump to it; in a binary dump
     /// <c>source@0x1A2B3C, object 812</c> (a binary file has no lines).

@@ -87,7 +87,9 @@ public sealed class DumpReadStatistics
     /// summed, the sample of failed searches filled up in order; lines, the unfinished search and completeness are the
     /// later part's, which ends where the input ends.
     /// </summary>
-    internal void AppendChunk(DumpReadStatistics next)
+    /// <param name="next">The later part's counters.</param>
+    /// <param name="lineOffset">Lines before the later part, which counted its own from 1: added to its positions.</param>
+    internal void AppendChunk(DumpReadStatistics next, long lineOffset)
     {
         Entries += next.Entries;
         ChangeRecords += next.ChangeRecords;
@@ -101,12 +103,12 @@ public sealed class DumpReadStatistics
         {
             if (_failedSearches.Count < FailedSearchSampleSize)
             {
-                _failedSearches.Add(outcome);
+                _failedSearches.Add(outcome with { Position = outcome.Position.ShiftedBy(lineOffset) });
             }
         }
 
         FailedSearchCount += next.FailedSearchCount;
-        Lines = next.Lines;
+        Lines = next.Lines + lineOffset;
         SearchUnfinished = next.SearchUnfinished;
         Complete = Complete && next.Complete;
     }

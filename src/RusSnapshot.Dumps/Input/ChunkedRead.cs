@@ -20,7 +20,10 @@ namespace RusSnapshot.Dumps.Input;
 /// record. What that reader would carry across, the second reader is given or checks afterwards:
 /// </para>
 /// <list type="bullet">
-/// <item>Line numbers (messages name them too): the second thread counts the line feeds of the first part before it starts.</item>
+/// <item>Line numbers: the second reader counts its own from 1, and its positions (diagnostics, failed searches, the line
+/// count) are moved by the first part's lines once they are known. A message that quotes a line number in its text
+/// (<see cref="BufferedDumpReader.MessagesQuoteLines"/>: a modify group, a record over the limits) cannot be moved: then
+/// the second part is read again from the right line.</item>
 /// <item>LDIF: the dump-wide flags (<see cref="LdifDialectState"/>: ldifde or ldapsearch, search trailer seen...), assumed
 /// as the first records left them, then compared with how the whole first part left them. CSV: the header, read by the
 /// first reader before the second starts.</item>
@@ -30,8 +33,8 @@ namespace RusSnapshot.Dumps.Input;
 /// <item>End-of-input checks run only for the second part; diagnostics are kept under the one cap, in order.</item>
 /// </list>
 /// <para>
-/// When a check fails, the second part is read again, on this thread, from the right state (rare: a search trailer or
-/// a lone CR in the first part, the first non-ASCII byte after the cut). When the first part stops reading (a fatal
+/// When a check fails, the second part is read again, on this thread, from the right state (rare: a search trailer in
+/// the first part, the first non-ASCII byte after the cut, a message quoting a line after it). When the first part stops reading (a fatal
 /// error), decodes from ANSI, ends inside a CSV row, or fails to read, the caller reads the file again in one piece.
 /// </para>
 /// </remarks>
@@ -43,14 +46,8 @@ internal static class ChunkedRead
     /// <summary>Records the first reader reads before the second starts, so that the flags it is given are the dump's.</summary>
     private const int LearningRecords = 64;
 
-    /// <summary>
-    /// Where the cut is sought, as a share of the file: a little past the middle, because the second thread first counts
-    /// the first part's line feeds, at about ten times the speed it parses.
-    /// </summary>
-    private const double CutShare = 0.52;
-
-    /// <summary>Blocks of the line-feed count: small enough to stay in the core's cache between the copy and the count.</summary>
-    private const int BlockBytes = 256 * 1024;
+    /// <summary>Where the cut is sought, as a share of the file: the middle, as the two parts cost the same per byte.</summary>
+    private const double CutShare = 0.5;
 
     /// <summary>
     /// Reads <paramref name="source"/> in two parts and fills <paramref name="summary"/>; false, having filled nothing,
@@ -276,9 +273,12 @@ internal static class ChunkedRead
         var undecided = first.Deferred is not null && decision is null;
         Stream? reread = null;
         DeferredEncodingStream? continued = null; // deciding the encoding in the second part, when the first did not
+        var lineOffset = reader1.Statistics.Lines;
         try
         {
-            if ((reader1 as LdifReader)?.DialectState != assumed || reader1.Statistics.Lines != second.LinesBefore || (undecided && second.SawNonAscii))
+            // The second reader counted lines from 1: its positions are moved by the first part's lines below, which
+            // cannot be done to a message that quotes a line number (rare: a modify group, a record over the limits).
+            if ((reader1 as LdifReader)?.DialectState != assumed || (undecided && second.SawNonAscii) || reader2.MessagesQuoteLines)
             {
                 // The second part was read from a state that turned out other than the first part's end: read it again from that.
                 reader2.Dispose();
@@ -289,6 +289,7 @@ internal static class ChunkedRead
                 }
 
                 reader2 = continueAt(reread, reader1.Statistics.Lines + 1, (reader1 as LdifReader)?.DialectState);
+                lineOffset = 0;
                 reread = null; // the reader owns it now
                 if (continued is not null)
                 {
@@ -302,7 +303,7 @@ internal static class ChunkedRead
                 }
             }
 
-            Merge(summary, first, reader1, reader2, options.Reader.MaxDiagnostics, length,
+            Merge(summary, first, reader1, reader2, lineOffset, options.Reader.MaxDiagnostics, length,
                 continued?.Decision ?? first.EncodingName);
             return true;
         }
@@ -313,13 +314,14 @@ internal static class ChunkedRead
         }
     }
 
-    private static void Merge(DumpInputSummary summary, OpenedDump first, BufferedDumpReader reader1, BufferedDumpReader reader2, int cap, long length, string encoding)
+    private static void Merge(DumpInputSummary summary, OpenedDump first, BufferedDumpReader reader1, BufferedDumpReader reader2, long lineOffset,
+        int cap, long length, string encoding)
     {
         summary.Format = first.Format;
         summary.Encoding = encoding;
         summary.Dialect = reader2.Dialect; // it started from the first part's flags, so it ends with the file's
         var stats = reader1.Statistics;
-        stats.AppendChunk(reader2.Statistics);
+        stats.AppendChunk(reader2.Statistics, lineOffset);
         summary.Statistics = stats;
         summary.FileBytes = first.Digest.FileBytes ?? length;
         summary.UniqueEntries = stats.Entries;
@@ -333,7 +335,7 @@ internal static class ChunkedRead
         {
             if (d.Severity == DiagnosticSeverity.Error ? errors++ < cap : warnings++ < cap)
             {
-                diagnostics.Add(d);
+                diagnostics.Add(d with { Position = d.Position.ShiftedBy(lineOffset) });
             }
         }
 
@@ -349,16 +351,13 @@ internal static class ChunkedRead
         return file;
     }
 
-    /// <summary>The second thread: counts the first part's lines, then reads from the cut to the end.</summary>
+    /// <summary>The second thread: reads from the cut to the end.</summary>
     private sealed class SecondPart(string path, long cut, Func<Stream, long, BufferedDumpReader> reader, CancellationToken cancel)
     {
         private volatile bool _stop;
         private volatile BufferedDumpReader? _reader;
 
         public BufferedDumpReader? Reader => _reader;
-
-        /// <summary>Line feeds before the cut.</summary>
-        public long LinesBefore { get; private set; }
 
         public bool SawNonAscii { get; private set; }
 
@@ -372,12 +371,11 @@ internal static class ChunkedRead
         {
             try
             {
-                LinesBefore = CountLineFeeds(path, cut);
                 var watch = new AsciiWatchStream(OpenAt(path, cut));
                 BufferedDumpReader second;
                 try
                 {
-                    second = reader(watch, LinesBefore + 1);
+                    second = reader(watch, 1); // lines counted from the cut; moved once the first part's are known
                 }
                 catch
                 {
@@ -404,26 +402,6 @@ internal static class ChunkedRead
             {
                 Failure = ExceptionDispatchInfo.Capture(ex);
             }
-        }
-
-        private static long CountLineFeeds(string path, long length)
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-            var block = new byte[BlockBytes];
-            long lines = 0;
-            for (long at = 0; at < length;)
-            {
-                var n = file.Read(block, 0, (int)Math.Min(block.Length, length - at));
-                if (n == 0)
-                {
-                    throw new IOException($"{path}: the file became shorter while it was read");
-                }
-
-                lines += block.AsSpan(0, n).Count((byte)'\n');
-                at += n;
-            }
-
-            return lines;
         }
     }
 }

@@ -223,14 +223,14 @@ public sealed partial class LdifReader
                             // The '-' before the next operation is missing (OpenChange's provisioning LDIF does this).
                             // Like a missing final '-', accepted: the line can only mean a new group.
                             _sink.Report(DiagnosticCodes.LdifModifyNoDash, lineNo, recordLine,
-                                $"'-' missing before this line: it closes the modify group opened on line {Invariant(modifyLine)} and opens a new one");
+                                $"'-' missing before this line: it closes the modify group opened on line {LineText(modifyLine)} and opens a new one");
                             modifyAttribute = OpenModifyGroup(in line, lineNo, recordLine);
                             modifyLine = lineNo;
                             continue;
                         }
 
                         throw _sink.Fail(DiagnosticCodes.LdifModifyMismatch, lineNo, recordLine,
-                            $"value line names another attribute than the modify group opened on line {Invariant(modifyLine)} (a '-' line must close each group)");
+                            $"value line names another attribute than the modify group opened on line {LineText(modifyLine)} (a '-' line must close each group)");
                     }
 
                     AddValue(in line);

@@ -218,7 +218,7 @@ public sealed partial class LdifReader
                     _line = recordLine + lines;
                     _stats.Lines = _line - 1;
                     return _sink.Fail(DiagnosticCodes.LdifRecordTooLarge, recordLine, recordLine,
-                        $"{what}: it was skipped up to the blank line that ends it (line {Invariant(_line - 1)}), and reading went on after it");
+                        $"{what}: it was skipped up to the blank line that ends it (line {LineText(_line - 1)}), and reading went on after it");
                 }
 
                 lineLength = 0;
@@ -229,7 +229,7 @@ public sealed partial class LdifReader
             {
                 _line = recordLine + lines;
                 return _sink.Fail(DiagnosticCodes.LdifLineTooLong, _line, recordLine,
-                    $"{what}, and line {Invariant(_line)} alone is longer than that, so this is not LDIF: the rest of the input, from that line on, was not read");
+                    $"{what}, and line {LineText(_line)} alone is longer than that, so this is not LDIF: the rest of the input, from that line on, was not read");
             }
         }
     }

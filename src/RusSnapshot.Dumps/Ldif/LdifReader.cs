@@ -107,6 +107,7 @@ public sealed partial class LdifReader : BufferedDumpReader
     }
 
     private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+
 }
 
 /// <summary>The dump-wide flags of an <see cref="LdifReader"/>: everything a record's parsing depends on besides the record itself.</summary>
