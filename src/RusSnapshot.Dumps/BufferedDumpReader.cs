@@ -191,6 +191,12 @@ public abstract class BufferedDumpReader : IDumpReader
         }
     }
 
+    /// <summary>The input stream, when it can say that all it handed out was ASCII (set by <c>DumpOpener</c> and <c>ChunkedRead</c>).</summary>
+    internal Input.IAsciiSoFar? AsciiSoFar { get; set; }
+
+    /// <summary>Whether <paramref name="text"/>, read from the buffer, is valid UTF-8: known without looking while the input has been all ASCII.</summary>
+    private protected bool IsValidUtf8(ReadOnlySpan<byte> text) => AsciiSoFar is { AllAscii: true } || System.Text.Unicode.Utf8.IsValid(text);
+
     /// <summary>
     /// True once a message quoted a line number in its text: a reader that started counting lines from 1 in the middle
     /// of a file (<see cref="Input.ChunkedRead"/>) can have its positions moved afterwards, but not its messages.

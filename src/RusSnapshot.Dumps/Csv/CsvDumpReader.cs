@@ -549,7 +549,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
 
         var row = buf.AsSpan(rowStart, rowEnd - rowStart);
-        if (!Utf8.IsValid(row))
+        if (!IsValidUtf8(row))
         {
             throw _sink.Fail(DiagnosticCodes.CsvUtf8, InvalidUtf8Line(row, rowLine), rowLine,
                 "bytes that are not valid UTF-8 (an ANSI export? try --encoding windows-1252)");

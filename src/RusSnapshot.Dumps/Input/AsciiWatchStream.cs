@@ -6,10 +6,13 @@ namespace RusSnapshot.Dumps.Input;
 /// Passes bytes through unchanged and notes whether any of them is not ASCII: the second part of a file read in parts
 /// is read as UTF-8 before it is known how the first part decided, and this says whether that guess could matter.
 /// </summary>
-internal sealed class AsciiWatchStream(Stream inner) : ReadOnlyStreamBase
+internal sealed class AsciiWatchStream(Stream inner) : ReadOnlyStreamBase, IAsciiSoFar
 {
     /// <summary>True once a byte of 0x80 or above has passed.</summary>
     public bool SawNonAscii { get; private set; }
+
+    /// <inheritdoc/>
+    public bool AllAscii => !SawNonAscii;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -33,4 +36,14 @@ internal sealed class AsciiWatchStream(Stream inner) : ReadOnlyStreamBase
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>
+/// A stream that knows whether every byte it has handed out so far was ASCII: then a reader over it need not validate
+/// UTF-8 in what it has read (ASCII is valid UTF-8), a pass over every byte saved.
+/// </summary>
+internal interface IAsciiSoFar
+{
+    /// <summary>True while no byte of 0x80 or above has been handed out (checked before the read that hands one out returns).</summary>
+    bool AllAscii { get; }
 }

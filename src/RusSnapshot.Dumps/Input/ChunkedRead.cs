@@ -295,6 +295,7 @@ internal static class ChunkedRead
                 {
                     var target = reader2;
                     continued.Warn = (code, line, message) => target.Warn(code, line, message);
+                    reader2.AsciiSoFar = continued;
                 }
 
                 while (reader2.Read())
@@ -376,6 +377,7 @@ internal static class ChunkedRead
                 try
                 {
                     second = reader(watch, 1); // lines counted from the cut; moved once the first part's are known
+                    second.AsciiSoFar = watch;
                 }
                 catch
                 {

@@ -9,7 +9,7 @@ namespace RusSnapshot.Dumps.Input;
 /// deciding late loses nothing; this is how a csvde file written without <c>-u</c>, whose first accented name comes
 /// after the sniff window, is still read right, and how one stray byte does not turn a UTF-8 file into ANSI.
 /// </summary>
-internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : ReadOnlyStreamBase
+internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : ReadOnlyStreamBase, IAsciiSoFar
 {
     private const int LookAhead = 64 * 1024;
 
@@ -34,6 +34,9 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi) : Read
     /// </summary>
     public DeferredEncodingStream ContinueWith(Stream next) =>
         Decision is null ? new(next, ansi, _lines, _offset) : throw new InvalidOperationException("The encoding is already decided.");
+
+    /// <inheritdoc/>
+    public bool AllAscii => Decision is null; // decided in the read that first hands out a non-ASCII byte, before it returns
 
     /// <summary>The encoding chosen, or null while only ASCII has been seen.</summary>
     public string? Decision { get; private set; }

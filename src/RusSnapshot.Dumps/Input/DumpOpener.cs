@@ -137,6 +137,7 @@ public static class DumpOpener
             if (deferred is not null)
             {
                 deferred.Warn = Warn;
+                ((BufferedDumpReader)reader).AsciiSoFar = deferred;
             }
             return new OpenedDump(source, reader, format, () => deferred is null ? encodingName : deferred.Decision ?? "ascii")
             {

@@ -36,7 +36,7 @@ public sealed partial class LdifReader
         }
 
         var regionSpan = buf.AsSpan(region, regionEnd - region);
-        if (!Utf8.IsValid(regionSpan))
+        if (!IsValidUtf8(regionSpan))
         {
             ReportInvalidUtf8(region, firstLine);
         }

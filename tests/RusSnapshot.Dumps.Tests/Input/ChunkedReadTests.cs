@@ -118,6 +118,7 @@ public sealed class ChunkedReadTests : IDisposable
         var file = Concat(accented, Padding, "\n"u8.ToArray(), accented, "dn: CN=Bad,DC=x\nchangetype: add\ncn: "u8.ToArray(), [0xFF], "\n\n"u8.ToArray());
         var summary = AssertSame("utf-8", file, accented.Length + Padding.Length, MaxDiagnostics(10));
         Assert.Contains(" utf-8 ", summary, StringComparison.Ordinal);
+        Assert.Contains("LDIF-UTF8", summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +136,9 @@ public sealed class ChunkedReadTests : IDisposable
             var file = Concat(Padding, "\n"u8.ToArray(), after);
             var summary = AssertSame(name, file, Padding.Length, MaxDiagnostics(10));
             Assert.Contains($" {encoding} ", summary, StringComparison.Ordinal);
+
+            // All ASCII before the decision lets the reader skip UTF-8 validation; after it, a bad byte is still found.
+            Assert.Equal(name == "mixed", summary.Contains("LDIF-UTF8", StringComparison.Ordinal));
         }
     }
 
@@ -322,11 +326,13 @@ public sealed class ChunkedReadTests : IDisposable
         {
             ("utf-8", "\"CN=Zoë,DC=x\",user,Zoë,\n"u8.ToArray(), "utf-8"),
             ("ansi", Concat("\"CN=Zo"u8.ToArray(), [0xEB], ",DC=x\",user,x,\n"u8.ToArray()), "windows-1252"),
+            ("mixed", Concat("\"CN=Zoë,DC=x\",user,Zoë,\n\"CN=B,DC=x\",user,"u8.ToArray(), [0xEB], ",\n"u8.ToArray()), "utf-8"),
         };
         foreach (var (name, after, encoding) in cases)
         {
             var summary = AssertSame(name, Concat(CsvPadding, after), CsvPadding.Length, MaxDiagnostics(10), extension: ".csv");
             Assert.Contains($" {encoding} ", summary, StringComparison.Ordinal);
+            Assert.Equal(name == "mixed", summary.Contains("CSV-UTF8", StringComparison.Ordinal));
         }
     }
 
