@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -598,7 +597,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
         var end = _end;
         while (true)
         {
-            var i = IndexOfFieldStop(buf.AsSpan(p, end - p));
+            var i = ByteScan.IndexOfAny(buf.AsSpan(p, end - p), Comma, Quote, CR, LF, FieldStops);
             if (i < 0)
             {
                 if (!_eof)
@@ -648,53 +647,6 @@ public sealed class CsvDumpReader : BufferedDumpReader
             RowError(DiagnosticCodes.CsvLoneCr, line, "carriage return without line feed outside quotes: rows must end with LF or CRLF");
             p++;
         }
-    }
-
-    /// <summary>
-    /// The index of the first <c>,</c> <c>"</c> CR or LF, or -1. Written out rather than <c>IndexOfAny(SearchValues)</c>:
-    /// most fields are a few dozen bytes, so the cost of a call dominates; inlined, one vector compare usually decides.
-    /// 256-bit vectors where the JIT has AVX2; else 128-bit ones, which every x64 and Arm64 machine has, and which the
-    /// Native AOT build (compiled for the baseline instruction set, without AVX2) would otherwise not use at all.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int IndexOfFieldStop(ReadOnlySpan<byte> span)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            while (i + Vector256<byte>.Count <= span.Length)
-            {
-                var v = Vector256.Create(span.Slice(i, Vector256<byte>.Count));
-                var m = Vector256.Equals(v, Vector256.Create(Comma)) | Vector256.Equals(v, Vector256.Create(Quote))
-                    | Vector256.Equals(v, Vector256.Create(CR)) | Vector256.Equals(v, Vector256.Create(LF));
-                var bits = m.ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-
-                i += Vector256<byte>.Count;
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            while (i + Vector128<byte>.Count <= span.Length)
-            {
-                var v = Vector128.Create(span.Slice(i, Vector128<byte>.Count));
-                var m = Vector128.Equals(v, Vector128.Create(Comma)) | Vector128.Equals(v, Vector128.Create(Quote))
-                    | Vector128.Equals(v, Vector128.Create(CR)) | Vector128.Equals(v, Vector128.Create(LF));
-                var bits = m.ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-
-                i += Vector128<byte>.Count;
-            }
-        }
-
-        var rest = span[i..].IndexOfAny(FieldStops);
-        return rest < 0 ? -1 : i + rest;
     }
 
     /// <summary>Copies a quoted value with doubled quotes made single into the arena; returns its offset there.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using RusSnapshot.Dumps.Csv;
 using RusSnapshot.Dumps.Ldif;
 
@@ -69,16 +70,26 @@ internal static class ChunkedRead
 
         try
         {
-            var length = new FileInfo(source.Path).Length;
-            var format = options.Format ?? FormatOf(source.Path);
-            if (format is null)
+            long length, cut;
+            DumpFormat? format;
+            using (var file = File.OpenHandle(source.Path))
             {
-                return false;
+                // Where to cut, probed by positioned reads of one handle; the parts are then read by streams of their own.
+                length = RandomAccess.GetLength(file);
+                format = options.Format ?? FormatOf(file, source.Path);
+                if (format is null)
+                {
+                    return false;
+                }
+
+                cut = cutAt ?? (length >= MinBytes ? FindCut(file, length, format.Value) : -1);
+                if (cut <= DumpEncodings.SniffBytes || cut >= length || !IsCut(file, cut, format.Value))
+                {
+                    return false;
+                }
             }
 
-            var cut = cutAt ?? (length >= MinBytes ? FindCut(source.Path, length, format.Value) : -1);
-            return cut > DumpEncodings.SniffBytes && cut < length && IsCut(source.Path, cut, format.Value)
-                && Read(source, options, summary, progress, cancel, length, cut, format.Value);
+            return Read(source, options, summary, progress, cancel, length, cut, format.Value);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
         {
@@ -97,11 +108,10 @@ internal static class ChunkedRead
         && DumpSetReader.CanReadTwice(source);
 
     /// <summary>LDIF or CSV as <see cref="DumpOpener"/> would tell them from the start of the file (checked again once it is opened); null for anything else.</summary>
-    private static DumpFormat? FormatOf(string path)
+    private static DumpFormat? FormatOf(SafeFileHandle file, string path)
     {
-        using var handle = File.OpenHandle(path);
         var prefix = new byte[8192];
-        var n = RandomAccess.Read(handle, prefix, 0);
+        var n = RandomAccess.Read(file, prefix, 0);
         var text = prefix.AsSpan(0, n);
         if (AdExplorer.AdExplorerFormat.LooksLikeSnapshot(text))
         {
@@ -117,17 +127,15 @@ internal static class ChunkedRead
     /// blank line follows. CSV: after a line feed, one followed by a quote if there is one (csvde quotes every DN), so that
     /// the cut is most likely where a row starts; whether it is, the first part's reader says.
     /// </summary>
-    internal static long FindCut(string path, long length, DumpFormat format)
+    internal static long FindCut(SafeFileHandle file, long length, DumpFormat format)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         var block = new byte[64 * 1024];
         var at = (long)(length * CutShare);
         var limit = Math.Min(length, at + (256L * 1024 * 1024)); // a record larger than this in the middle: read it in one piece
         var anyLineFeed = -1L;
         while (at < limit)
         {
-            file.Position = at;
-            var n = file.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+            var n = ReadAtLeast(file, block, at);
             var span = block.AsSpan(0, n);
             for (var i = span.IndexOf((byte)'\n'); i >= 0 && i + 1 < n;)
             {
@@ -163,13 +171,30 @@ internal static class ChunkedRead
             : fromLineFeed.Length >= 2 && (fromLineFeed[1] == (byte)'\n' || (fromLineFeed[1] == (byte)'\r' && fromLineFeed.Length >= 3 && fromLineFeed[2] == (byte)'\n'));
 
     /// <summary>Whether <paramref name="cut"/> may be a cut: after a line feed, and for LDIF at the start of a blank line (LF or CRLF).</summary>
-    private static bool IsCut(string path, long cut, DumpFormat format)
+    private static bool IsCut(SafeFileHandle file, long cut, DumpFormat format)
     {
-        using var handle = File.OpenHandle(path);
         Span<byte> around = stackalloc byte[3];
-        var n = RandomAccess.Read(handle, around, cut - 1);
+        var n = ReadAtLeast(file, around, cut - 1);
         return n >= 2 && around[0] == (byte)'\n'
             && (format == DumpFormat.Csv || around[1] == (byte)'\n' || (n == 3 && around[1] == (byte)'\r' && around[2] == (byte)'\n'));
+    }
+
+    /// <summary>Reads from <paramref name="offset"/> until <paramref name="into"/> is full or the file ends; the bytes read.</summary>
+    private static int ReadAtLeast(SafeFileHandle file, Span<byte> into, long offset)
+    {
+        var total = 0;
+        while (total < into.Length)
+        {
+            var n = RandomAccess.Read(file, into[total..], offset + total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
     }
 
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
@@ -278,7 +303,7 @@ internal static class ChunkedRead
         {
             // The second reader counted lines from 1: its positions are moved by the first part's lines below, which
             // cannot be done to a message that quotes a line number (rare: a modify group, a record over the limits).
-            if ((reader1 as LdifReader)?.DialectState != assumed || (undecided && second.SawNonAscii) || reader2.MessagesQuoteLines)
+            if ((reader1 as LdifReader)?.DialectState != assumed || (undecided && reader2.AsciiSoFar is { AllAscii: false }) || reader2.MessagesQuoteLines)
             {
                 // The second part was read from a state that turned out other than the first part's end: read it again from that.
                 reader2.Dispose();
@@ -360,8 +385,6 @@ internal static class ChunkedRead
 
         public BufferedDumpReader? Reader => _reader;
 
-        public bool SawNonAscii { get; private set; }
-
         public ExceptionDispatchInfo? Failure { get; private set; }
 
         public long BytesRead => _reader?.Statistics.Bytes ?? 0;
@@ -396,7 +419,6 @@ internal static class ChunkedRead
                     }
                 }
 
-                SawNonAscii = watch.SawNonAscii;
             }
 #pragma warning disable CA1031 // any failure here is the caller's, who reads the file in one piece instead
             catch (Exception ex)

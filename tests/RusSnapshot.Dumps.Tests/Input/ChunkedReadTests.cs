@@ -228,7 +228,7 @@ public sealed class ChunkedReadTests : IDisposable
         var bytes = new byte[4 * block];
         bytes.AsSpan().Fill((byte)'a');
         var path = _files.Write("none.ldf", bytes);
-        Assert.Equal(-1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
+        Assert.Equal(-1, FindCut(path, bytes.Length, DumpFormat.Ldif));
 
         // A blank line across the first block boundary after the middle, in CRLF.
         var start = (long)(bytes.Length * 0.5);
@@ -237,16 +237,16 @@ public sealed class ChunkedReadTests : IDisposable
         bytes[at + 1] = (byte)'\r';
         bytes[at + 2] = (byte)'\n';
         path = _files.Write("crlf.ldf", bytes);
-        Assert.Equal(at + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
+        Assert.Equal(at + 1, FindCut(path, bytes.Length, DumpFormat.Ldif));
 
         // A line feed just before the start of the search does not count; one right at it does.
         bytes[(int)start - 1] = (byte)'\n';
         bytes[(int)start] = (byte)'\n';
         path = _files.Write("early.ldf", bytes);
-        Assert.Equal(at + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
+        Assert.Equal(at + 1, FindCut(path, bytes.Length, DumpFormat.Ldif));
         bytes[(int)start + 1] = (byte)'\n';
         path = _files.Write("at.ldf", bytes);
-        Assert.Equal(start + 1, ChunkedRead.FindCut(path, bytes.Length, DumpFormat.Ldif));
+        Assert.Equal(start + 1, FindCut(path, bytes.Length, DumpFormat.Ldif));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class ChunkedReadTests : IDisposable
         var source = DumpSource.Expand([path]);
         var options = MaxDiagnostics(100);
         var summary = new DumpInputSummary(source[0]);
-        Assert.True(ChunkedRead.TryRead(source[0], options, summary, null, default, ChunkedRead.FindCut(path, new FileInfo(path).Length, DumpFormat.Ldif)));
+        Assert.True(ChunkedRead.TryRead(source[0], options, summary, null, default, FindCut(path, new FileInfo(path).Length, DumpFormat.Ldif)));
 
         string expected;
         using (var set = new DumpSetReader(source, options))
@@ -345,9 +345,9 @@ public sealed class ChunkedReadTests : IDisposable
         bytes[start + 10] = (byte)'\n';
         bytes[start + 5000] = (byte)'\n';
         bytes[start + 5001] = (byte)'"';
-        Assert.Equal(start + 5001, ChunkedRead.FindCut(_files.Write("q.csv", bytes), bytes.Length, DumpFormat.Csv));
+        Assert.Equal(start + 5001, FindCut(_files.Write("q.csv", bytes), bytes.Length, DumpFormat.Csv));
         bytes[start + 5001] = (byte)'b';
-        Assert.Equal(start + 11, ChunkedRead.FindCut(_files.Write("n.csv", bytes), bytes.Length, DumpFormat.Csv));
+        Assert.Equal(start + 11, FindCut(_files.Write("n.csv", bytes), bytes.Length, DumpFormat.Csv));
     }
 
     /// <summary>A csvde header and rows of its five columns, a little over the sniff window, ending with a row's line feed.</summary>
@@ -394,6 +394,12 @@ public sealed class ChunkedReadTests : IDisposable
         }
 
         return expected;
+    }
+
+    private static long FindCut(string path, long length, DumpFormat format)
+    {
+        using var file = File.OpenHandle(path);
+        return ChunkedRead.FindCut(file, length, format);
     }
 
     private bool TryParts(string path, DumpOpenOptions options, long cut)
