@@ -124,6 +124,75 @@ public class DnKeyTests
         }, iter: 20_000);
     }
 
+    [Theory]
+    [InlineData(@"CN=u\,x,CN=Deleted\20Objects,DC=x", true)] // an escaped space
+    [InlineData(@"CN=u,CN=Delet\65d Objects,DC=x", true)] // an escaped letter
+    [InlineData(@"CN=u,CN=Deleted\ Objects,DC=x", true)]
+    [InlineData("CN=u,CN=Deleted Objecţ,DC=x", false)]
+    [InlineData(@"CN=EX1\0aDEL:x,DC=x", true)]
+    [InlineData(@"CN=EX1\0A\44EL:x,DC=x", true)]
+    [InlineData(@"CN=a\,b\2Cc\\d\+e,DC=x", false)]
+    [InlineData(@"CN=a\", false)]
+    public void The_byte_test_for_deleted_dns_gives_the_key_answer(string dn, bool deleted)
+    {
+        var bytes = Encoding.UTF8.GetBytes(dn);
+        Assert.Equal(DnKey.Of(bytes).IsDeleted, DnKey.IsDeletedDn(bytes));
+        Assert.Equal(deleted, DnKey.IsDeletedDn(bytes));
+    }
+
+    [Fact]
+    public void The_byte_test_for_deleted_dns_agrees_with_the_key_for_every_character()
+    {
+        // Each character above U+007F in place of the letter of "Deleted Objects" its upper case is (where the
+        // runtime's casing makes ASCII of it, as ICU does for U+017F), else in place of the L.
+        var checkedCharacters = 0;
+        for (var c = 0x80; c <= 0xFFFF; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                continue;
+            }
+
+            var upper = ((char)c).ToString().ToUpperInvariant();
+            var at = upper.Length == 1 ? "DELETED OBJECTS".IndexOf(upper[0], StringComparison.Ordinal) : -1;
+            at = at < 0 ? 2 : at;
+            var dn = "CN=u,CN=" + "Deleted Objects"[..at] + (char)c + "Deleted Objects"[(at + 1)..] + ",DC=x";
+            var bytes = Encoding.UTF8.GetBytes(dn);
+            Assert.True(DnKey.Of(bytes).IsDeleted == DnKey.IsDeletedDn(bytes), dn);
+            checkedCharacters++;
+        }
+
+        Assert.Equal(0x10000 - 0x80 - 0x800, checkedCharacters);
+    }
+
+    [Fact]
+    public void The_byte_test_for_deleted_dns_agrees_with_the_key_on_random_dns()
+    {
+        // Pieces that build "deleted objects" and the mangled RDN's LF in every way a DN can write them, among
+        // escapes that cannot (\, and \2C), so both answers are drawn often.
+        var piece = Gen.OneOf(
+            Gen.Const("Deleted Objects"), Gen.Const("deleted objects"), Gen.Const("Deleted"), Gen.Const(" "), Gen.Const("Objects"),
+            Gen.Const(@"\20"), Gen.Const(@"\ "), Gen.Const(@"\65"), Gen.Const(@"\44"), Gen.Const(@"\4F"), Gen.Const(@"\6f"), Gen.Const(@"\0A"),
+            Gen.Const(@"\0a"), Gen.Const("\n"), Gen.Const("DEL:"), Gen.Const(@"\,"), Gen.Const(@"\2C"), Gen.Const(@"\\"), Gen.Const(@"\+"),
+            Gen.Const(@"\"), Gen.Const(@"\4"), Gen.Const("\u017F"), Gen.Const("\u0131"), Gen.Const("é"), Gen.Const(@"\C3\A9"), Gen.Const("x"), Gen.Const("s"));
+        var value = piece.Array[1, 5].Select(p => string.Concat(p));
+        var rdn = Gen.Select(Gen.OneOf(Gen.Const("CN="), Gen.Const("cn="), Gen.Const("OU = "), Gen.Const("DC=")), value, (t, v) => t + v);
+        var dn = rdn.Array[1, 4].Select(r => string.Join(",", r));
+        var drawnDeleted = 0;
+        dn.Sample(text =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var expected = DnKey.Of(bytes).IsDeleted;
+            if (expected)
+            {
+                Interlocked.Increment(ref drawnDeleted);
+            }
+
+            Assert.True(expected == DnKey.IsDeletedDn(bytes), $"'{text}': the key says {expected}");
+        }, iter: 20_000);
+        Assert.InRange(drawnDeleted, 200, 19_800); // both answers drawn
+    }
+
     [Fact]
     public void Plain_ascii_fast_path_matches_the_parser_canonical_form()
     {
