@@ -61,6 +61,15 @@ public sealed class DumpEntry
     /// <summary>What kind of record it was.</summary>
     public DumpRecordKind Kind { get; }
 
+    /// <summary>
+    /// The same entry with its position and every value's line moved <paramref name="lines"/> further on: for an entry
+    /// read by a reader that counted lines from 1 in the middle of a file (<see cref="Input.DumpPart{TSink}.LineOffset"/>).
+    /// </summary>
+    public DumpEntry ShiftedBy(long lines) => lines == 0
+        ? this
+        : new DumpEntry(Dn, [.. Attributes.Select(a => a with { Values = [.. a.Values.Select(v => v.Line > 0 ? v with { Line = v.Line + lines } : v)] })],
+            Position.ShiftedBy(lines), Kind);
+
     /// <summary>The attribute with this description (case-insensitive), or null.</summary>
     public DumpAttribute? Get(string description) =>
         Attributes.FirstOrDefault(a => string.Equals(a.Description, description, StringComparison.OrdinalIgnoreCase));

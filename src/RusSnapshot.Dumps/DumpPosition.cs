@@ -12,7 +12,7 @@ public readonly record struct DumpPosition(string Source, long Line, long Record
     public long? Offset { get; init; }
 
     /// <summary>The same place, seen from <paramref name="lines"/> lines further on: for a reader that counted lines from 1 in the middle of a file.</summary>
-    internal DumpPosition ShiftedBy(long lines) => this with { Line = Line + lines, RecordStartLine = RecordStartLine + lines };
+    public DumpPosition ShiftedBy(long lines) => this with { Line = Line + lines, RecordStartLine = RecordStartLine + lines };
 
     /// <summary>
     /// <c>source:line</c>, the form compilers use, so editors and terminals can jump to it; in a binary dump

@@ -7,10 +7,11 @@ using RusSnapshot.Dumps.Ldif;
 namespace RusSnapshot.Dumps.Input;
 
 /// <summary>
-/// Reads one large LDIF or csvde CSV file to its end on two cores, for a caller that wants the counts and diagnostics
-/// and not the records (<c>validate</c>): the file is cut near its middle where a record starts, and a reader per part
-/// runs on a thread of its own. The result is the one reader over the whole file would give: the same statistics,
-/// diagnostics (positions and messages), dialect and encoding.
+/// Reads one large LDIF or csvde CSV file to its end on two cores: the file is cut near its middle where a record starts,
+/// and a reader per part runs on a thread of its own. The summary is the one reader over the whole file would give: the
+/// same statistics, diagnostics (positions and messages), dialect, encoding and SHA-256 (hashed by a third thread, by a
+/// handle of its own). A caller that wants the records (<c>analyze</c>) gets each part's in a sink of its own
+/// (<see cref="PartSinks"/>), to be joined in file order; <c>validate</c> wants only the summary.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -60,8 +61,9 @@ internal static class ChunkedRead
     /// <param name="progress">Called now and then with the bytes read so far.</param>
     /// <param name="cutAt">For tests: where to cut (an offset just after a line feed that a blank line follows), instead of near the middle of a file of at least <see cref="MinBytes"/>.</param>
     /// <param name="cancel">Stops both threads.</param>
+    /// <param name="sinks">Where the records go, a sink per part; null to only read them. Filled in when true is returned.</param>
     public static bool TryRead(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
-        CancellationToken cancel, long? cutAt = null)
+        CancellationToken cancel, long? cutAt = null, PartSinks? sinks = null)
     {
         if (!Qualifies(source, options) || (cutAt is null && Environment.ProcessorCount < 2))
         {
@@ -89,7 +91,7 @@ internal static class ChunkedRead
                 }
             }
 
-            return Read(source, options, summary, progress, cancel, length, cut, format.Value);
+            return Read(source, options, summary, progress, cancel, length, cut, format.Value, sinks);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DumpFormatException)
         {
@@ -97,11 +99,10 @@ internal static class ChunkedRead
         }
     }
 
-    /// <summary>What reading in parts needs: a plain file, errors collected, no hash (it is one pass in order), text that may be UTF-8.</summary>
+    /// <summary>What reading in parts needs: a plain file (read again for the hash), errors collected, text that may be UTF-8.</summary>
     private static bool Qualifies(DumpSource source, DumpOpenOptions options) =>
         source.IsPlainFile
         && options.Reader.OnBadRecord == BadRecordHandling.Collect
-        && !options.ComputeSha256
         && options.Format is null or DumpFormat.Ldif or DumpFormat.Csv
         && options.Encoding is null or { CodePage: 65001 }
         && !AdExplorer.AdExplorerFormat.IsSnapshotFileName(source.DisplayName)
@@ -198,7 +199,25 @@ internal static class ChunkedRead
     }
 
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
-        CancellationToken cancel, long length, long cut, DumpFormat format)
+        CancellationToken cancel, long length, long cut, DumpFormat format, PartSinks? sinks)
+    {
+        // No stream sees the whole file in order, so the hash reads it once more, on a third thread.
+        var hash = options.ComputeSha256 ? new FileSha256(source.Path, cancel) : null;
+        hash?.Start();
+        var done = false;
+        try
+        {
+            done = Read(source, options with { ComputeSha256 = false }, summary, progress, cancel, length, cut, format, sinks, hash);
+            return done;
+        }
+        finally
+        {
+            hash?.Join(abandon: !done);
+        }
+    }
+
+    private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
+        CancellationToken cancel, long length, long cut, DumpFormat format, PartSinks? sinks, FileSha256? hash)
     {
         using var first = DumpOpener.Open(source, options, rawLimit: cut);
         if (first.Format != format || first.Transcoded || first.Reader is not BufferedDumpReader reader1)
@@ -211,8 +230,10 @@ internal static class ChunkedRead
             ldif1.IsLastChunk = false;
         }
 
+        var sink1 = sinks?.Create();
         for (var i = 0; i < LearningRecords && reader1.Read(); i++)
         {
+            sink1?.Add(reader1.Current);
         }
 
         // What the second reader starts from: the flags the first LDIF records left, or the CSV header.
@@ -236,10 +257,11 @@ internal static class ChunkedRead
             return ldif;
         }
 
-        var second = new SecondPart(source.Path, cut, (stream, line) => Continue(stream, line, assumed), cancel);
+        var second = new SecondPart(source.Path, cut, (stream, line) => Continue(stream, line, assumed), () => sinks?.Create(), cancel);
         try
         {
-            return ReadBoth(source, options, summary, progress, cancel, length, cut, first, reader1, assumed, second, Continue);
+            return ReadBoth(source, options, summary, progress, cancel, length, cut, first, reader1, assumed, second, Continue,
+                new Sinks(sinks, sink1, hash));
         }
         finally
         {
@@ -247,9 +269,12 @@ internal static class ChunkedRead
         }
     }
 
+    /// <summary>Where the first part's records went, where the parts' sinks are handed back, and the hash.</summary>
+    private readonly record struct Sinks(PartSinks? Parts, IRecordSink? First, FileSha256? Hash);
+
     private static bool ReadBoth(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
         CancellationToken cancel, long length, long cut, OpenedDump first, BufferedDumpReader reader1, LdifDialectState? assumed,
-        SecondPart second, Func<Stream, long, LdifDialectState?, BufferedDumpReader> continueAt)
+        SecondPart second, Func<Stream, long, LdifDialectState?, BufferedDumpReader> continueAt, Sinks sinks)
     {
         var thread = new Thread(second.Run) { IsBackground = true, Name = "russnap second part" };
         thread.Start();
@@ -258,6 +283,7 @@ internal static class ChunkedRead
             var records = 0;
             while (reader1.Read())
             {
+                sinks.First?.Add(reader1.Current);
                 if ((++records & 1023) == 0)
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -295,6 +321,7 @@ internal static class ChunkedRead
         }
 
         var reader2 = second.Reader!;
+        var sink2 = second.Sink;
         var undecided = first.Deferred is not null && decision is null;
         Stream? reread = null;
         DeferredEncodingStream? continued = null; // deciding the encoding in the second part, when the first did not
@@ -323,10 +350,35 @@ internal static class ChunkedRead
                     reader2.AsciiSoFar = continued;
                 }
 
+                sink2 = sinks.Parts?.Create();
                 while (reader2.Read())
                 {
+                    sink2?.Add(reader2.Current);
                     cancel.ThrowIfCancellationRequested();
                 }
+            }
+
+            if (sinks.Hash is { } hash)
+            {
+                hash.Join();
+                if (hash.Failure is { } hashFailure && hashFailure.SourceException is OperationCanceledException)
+                {
+                    hashFailure.Throw();
+                }
+
+                if (hash.Sha256 is null || hash.Bytes != length)
+                {
+                    return false; // it could not be read, or it changed while it was read: read it in one piece
+                }
+
+                summary.Sha256 = hash.Sha256;
+            }
+
+            if (sinks.Parts is { } parts)
+            {
+                parts.First = sinks.First;
+                parts.Second = sink2;
+                parts.SecondLineOffset = lineOffset;
             }
 
             Merge(summary, first, reader1, reader2, lineOffset, options.Reader.MaxDiagnostics, length,
@@ -378,12 +430,16 @@ internal static class ChunkedRead
     }
 
     /// <summary>The second thread: reads from the cut to the end.</summary>
-    private sealed class SecondPart(string path, long cut, Func<Stream, long, BufferedDumpReader> reader, CancellationToken cancel)
+    private sealed class SecondPart(string path, long cut, Func<Stream, long, BufferedDumpReader> reader, Func<IRecordSink?> newSink,
+        CancellationToken cancel)
     {
         private volatile bool _stop;
         private volatile BufferedDumpReader? _reader;
 
         public BufferedDumpReader? Reader => _reader;
+
+        /// <summary>What received this part's records (read once the thread has ended).</summary>
+        public IRecordSink? Sink { get; private set; }
 
         public ExceptionDispatchInfo? Failure { get; private set; }
 
@@ -409,9 +465,11 @@ internal static class ChunkedRead
                 }
 
                 _reader = second;
+                var sink = Sink = newSink();
                 var records = 0;
                 while (second.Read())
                 {
+                    sink?.Add(second.Current);
                     if ((++records & 1023) == 0 && (_stop || cancel.IsCancellationRequested))
                     {
                         // The first part failed or was cancelled: this part's result will not be used.
@@ -428,4 +486,21 @@ internal static class ChunkedRead
             }
         }
     }
+}
+
+/// <summary>
+/// The sinks of a read in parts: <see cref="Create"/> makes one for each part, and again for a part read again (a sink
+/// made for an attempt that is dropped is never handed back). Filled in when the read succeeds.
+/// </summary>
+internal sealed class PartSinks(Func<IRecordSink> create)
+{
+    public IRecordSink Create() => create();
+
+    /// <summary>The first part's sink: lines as in the file.</summary>
+    public IRecordSink? First { get; set; }
+
+    /// <summary>The second part's sink: lines counted from the cut, to be moved by <see cref="SecondLineOffset"/>.</summary>
+    public IRecordSink? Second { get; set; }
+
+    public long SecondLineOffset { get; set; }
 }

@@ -166,6 +166,45 @@ public sealed class DumpSetReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the set to its end in parts on two cores when it is a single large LDIF or csvde file (<see cref="ChunkedRead"/>),
+    /// handing each part's records, in order, to a sink of its own made by <paramref name="newSink"/> on that part's thread;
+    /// false, having read nothing, when the set does not qualify (several inputs, a pipe or archive, a small file, one
+    /// core) or the parts could not be made to agree: read it with <see cref="Read"/> then. When true, <see cref="Inputs"/>
+    /// is what reading it with <see cref="Read"/> would give, and <paramref name="parts"/> holds the sinks in file order.
+    /// </summary>
+    /// <param name="newSink">Makes a sink; called once per part, and again for a part that has to be read again (a sink
+    /// that is not handed back is to be dropped).</param>
+    /// <param name="parts">The parts, in file order, each with the line offset its records' positions need.</param>
+    /// <param name="progress">Called now and then with the input and its bytes read so far.</param>
+    /// <param name="cancel">Stops the reading.</param>
+    /// <param name="cutAt">Tests: where to cut (an offset just after a line feed that a blank line or a CSV row follows) in
+    /// a file of any size; null to cut near the middle of a file of at least <see cref="ChunkedRead.MinBytes"/>.</param>
+    public bool TryReadInParts<TSink>(Func<TSink> newSink, out IReadOnlyList<DumpPart<TSink>> parts,
+        Action<DumpInputSummary, long>? progress = null, CancellationToken cancel = default, long? cutAt = null)
+        where TSink : class, IRecordSink
+    {
+        ArgumentNullException.ThrowIfNull(newSink);
+        parts = [];
+        if (_index != -1 || _sources.Count != 1 || _seen is not null)
+        {
+            return false;
+        }
+
+        var summary = new DumpInputSummary(_sources[0]);
+        var sinks = new PartSinks(() => newSink());
+        if (!ChunkedRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt, sinks))
+        {
+            return false;
+        }
+
+        parts = [new((TSink)sinks.First!, 0), new((TSink)sinks.Second!, sinks.SecondLineOffset)];
+        _index = 0;
+        _inputs.Add(summary);
+        InputCompleted?.Invoke(summary);
+        return true;
+    }
+
     /// <summary>Reads the next record of the set; false when every input is done.</summary>
     /// <exception cref="DumpFormatException">A record is malformed and the reader options say Throw.</exception>
     public bool Read()

@@ -30,7 +30,7 @@ public sealed class ChunkedReadTests : IDisposable
             // The input on its own after the padding, cut at the blank line between them.
             var file = Concat(Padding, "\n"u8.ToArray(), bytes);
             var cut = Padding.Length;
-            AssertSame(name, file, cut, MaxDiagnostics(3));
+            AssertSame(name, file, cut, MaxDiagnostics(3), checkRecords: checkedInputs % 8 == 0); // records: every eighth, for time
             checkedInputs++;
         }
 
@@ -206,7 +206,7 @@ public sealed class ChunkedReadTests : IDisposable
         var collect = MaxDiagnostics(10);
         Assert.True(TryParts(path, collect, Padding.Length));
         Assert.False(TryParts(gz, collect, Padding.Length));
-        Assert.False(TryParts(path, collect with { ComputeSha256 = true }, Padding.Length));
+        Assert.True(TryParts(path, collect with { ComputeSha256 = true }, Padding.Length)); // hashed by a thread of its own
         Assert.False(TryParts(path, collect with { Reader = collect.Reader with { OnBadRecord = BadRecordHandling.Throw } }, Padding.Length));
         Assert.False(TryParts(path, collect with { Encoding = Encoding.Latin1 }, Padding.Length));
         Assert.False(TryParts(path, collect, 4096)); // inside the sniff window
@@ -219,6 +219,30 @@ public sealed class ChunkedReadTests : IDisposable
         Assert.False(TryParts(csv, collect, CsvPadding.Length - 1)); // not after a line feed
         var utf16 = _files.Write("utf16.csv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Encoding.ASCII.GetString(CsvPadding))]);
         Assert.False(TryParts(utf16, collect, (2 * CsvPadding.Length) - 200));
+    }
+
+    [Fact]
+    public void A_set_that_cannot_be_read_in_parts_reads_nothing_and_is_read_in_order_after()
+    {
+        var file = Concat(Padding, "\ndn: CN=Tail,DC=x\ncn: Tail\n"u8.ToArray());
+        var a = _files.Write("a.ldf", file);
+        var b = _files.Write("b.ldf", file);
+        using var two = new DumpSetReader(DumpSource.Expand([a, b]), MaxDiagnostics(10));
+        Assert.False(two.TryReadInParts(() => new RecordLog(), out var parts, cutAt: Padding.Length)); // duplicates are decided in order
+        Assert.Empty(parts);
+        Assert.Empty(two.Inputs);
+        var entries = 0L;
+        while (two.Read())
+        {
+            entries++;
+        }
+
+        Assert.Equal(two.Inputs[0].Statistics!.Entries, entries); // the second file is all duplicates of the first
+        Assert.Equal(entries, two.Inputs[1].DuplicateEntries);
+
+        using var one = new DumpSetReader(DumpSource.Expand([a]), MaxDiagnostics(10));
+        Assert.True(one.Read());
+        Assert.False(one.TryReadInParts(() => new RecordLog(), out _, cutAt: Padding.Length)); // already being read
     }
 
     [Fact]
@@ -283,7 +307,8 @@ public sealed class ChunkedReadTests : IDisposable
         var checkedInputs = 0;
         foreach (var (name, bytes) in ReadAheadTests.Inputs().Where(i => i.Name.StartsWith("csv", StringComparison.Ordinal) || i.Name.EndsWith(".csv", StringComparison.Ordinal)))
         {
-            AssertSame(name, Concat(CsvPadding, bytes), CsvPadding.Length, MaxDiagnostics(3), expectParts: bytes.Length > 0, extension: ".csv");
+            AssertSame(name, Concat(CsvPadding, bytes), CsvPadding.Length, MaxDiagnostics(3), expectParts: bytes.Length > 0, extension: ".csv",
+                checkRecords: checkedInputs % 4 == 0);
             checkedInputs++;
         }
 
@@ -364,7 +389,8 @@ public sealed class ChunkedReadTests : IDisposable
         return Encoding.ASCII.GetBytes(s.ToString());
     }
 
-    private string AssertSame(string name, byte[] file, long cut, DumpOpenOptions options, bool? expectParts = true, string extension = ".ldf")
+    private string AssertSame(string name, byte[] file, long cut, DumpOpenOptions options, bool? expectParts = true, string extension = ".ldf",
+        bool checkRecords = true)
     {
         var path = _files.Write("dump" + extension, file);
         var sources = DumpSource.Expand([path]);
@@ -393,7 +419,64 @@ public sealed class ChunkedReadTests : IDisposable
             Assert.Equal(expected, Describe(set.Inputs));
         }
 
+        if (checkRecords)
+        {
+            AssertSameRecords(name, sources, cut, options with { ComputeSha256 = true }, inParts);
+        }
+
         return expected;
+    }
+
+    /// <summary>
+    /// The records a read in parts hands its sinks, joined in order with the second part's lines moved, against those of
+    /// one reader: every record, kind, DN, position and value; and the summary with the SHA-256 of the file.
+    /// </summary>
+    private static void AssertSameRecords(string name, IReadOnlyList<DumpSource> sources, long cut, DumpOpenOptions options, bool expectParts)
+    {
+        var expected = new RecordLog();
+        string expectedSummary;
+        using (var set = new DumpSetReader(sources, options))
+        {
+            while (set.Read())
+            {
+                expected.Add(set.Current);
+            }
+
+            expectedSummary = Describe(set.Inputs);
+        }
+
+        using var parted = new DumpSetReader(sources, options);
+        Assert.Equal(expectParts, parted.TryReadInParts(() => new RecordLog(), out var parts, cutAt: cut));
+        if (!expectParts)
+        {
+            Assert.Empty(parts);
+            return;
+        }
+
+        Assert.Equal(2, parts.Count);
+        Assert.Equal(0, parts[0].LineOffset);
+        var actual = parts.SelectMany(p => p.Sink.Entries.Select(e => Shifted(e, p.LineOffset))).ToList();
+        Assert.True(expectedSummary == Describe(parted.Inputs), $"{name}: the summary differs when hashed\n{expectedSummary}\n---\n{Describe(parted.Inputs)}");
+        Assert.Contains("sha=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sources[0].Path))), expectedSummary, StringComparison.Ordinal);
+        Assert.True(expected.Entries.Count == actual.Count, $"{name}: {expected.Entries.Count} records from one reader, {actual.Count} from the parts");
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var (e, a) = (expected.Entries[i], actual[i]);
+            Assert.True(e.Kind == a.Kind && e.Position == a.Position && e.SameContentAs(a) && LinesOf(e).SequenceEqual(LinesOf(a)),
+                $"{name}: record {i.ToString(CultureInfo.InvariantCulture)}: {e.Kind} {e.Dn} at {e.Position} from one reader, {a.Kind} {a.Dn} at {a.Position} from the parts");
+        }
+    }
+
+    private static DumpEntry Shifted(DumpEntry e, long lines) => e.ShiftedBy(lines);
+
+    private static IEnumerable<long> LinesOf(DumpEntry e) => e.Attributes.SelectMany(a => a.Values.Select(v => v.Line));
+
+    /// <summary>A sink that keeps every record it is given (test inputs are small).</summary>
+    private sealed class RecordLog : IRecordSink
+    {
+        public List<DumpEntry> Entries { get; } = [];
+
+        public void Add(DumpRecord record) => Entries.Add(record.ToEntry());
     }
 
     private static long FindCut(string path, long length, DumpFormat format)
