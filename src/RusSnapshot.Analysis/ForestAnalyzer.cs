@@ -23,26 +23,10 @@ public static class ForestAnalyzer
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Inputs are hashed while they are read, once: a second read of a pipe would steal part of it.
-        var builder = new ForestModelBuilder(unstamped);
-        // With a core to spare, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.
+        // Inputs are hashed as they are read: a pipe in the same pass (a second read would steal part of it), a file
+        // read in parts by a read of its own.
         using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
-        if (options.UsesReadAhead && DumpSetReadAhead.IsUseful)
-        {
-            DumpSetReadAhead.ForEach(set, (record, input, bytes) =>
-            {
-                builder.Add(record);
-                onRecord?.Invoke(input.Source.DisplayName, bytes);
-            });
-        }
-        else
-        {
-            while (set.Read())
-            {
-                builder.Add(set.Current);
-                onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
-            }
-        }
+        var builder = Read(set, options, onRecord, unstamped);
 
         var manifests = set.Inputs.Select(Manifest).ToList();
         var readings = set.Inputs.Zip(manifests, (input, manifest) => Reading(input) with { Unread = [.. manifest.Manifest?.Unread ?? []] }).ToImmutableArray();
@@ -95,6 +79,48 @@ public static class ForestAnalyzer
             Inputs = inputs,
             Entries = set.Inputs.Sum(i => i.UniqueEntries),
         };
+    }
+
+    /// <summary>Reads the set into a model builder: in two parts on two cores when it is one large file, else in order.</summary>
+    private static ForestModelBuilder Read(DumpSetReader set, AnalysisOptions options, Action<string, long>? onRecord,
+        Recipients.IUnstampedRecipientSink? unstamped)
+    {
+        // A builder per part, joined in file order: the same model as one builder over the file. Not when the recipients
+        // are listed (--recipients), since they are written as they are read, in the file's order.
+        if (unstamped is null
+            && set.TryReadInParts(() => new ForestModelBuilder(), out var parts, (input, bytes) => onRecord?.Invoke(input.Source.DisplayName, bytes),
+                cutAt: options.PartsCutAt))
+        {
+            var whole = parts[0].Sink;
+            foreach (var part in parts.Skip(1))
+            {
+                whole.Append(part.Sink, part.LineOffset);
+            }
+
+            return whole;
+        }
+
+        var builder = new ForestModelBuilder(unstamped);
+
+        // With a core to spare, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.
+        if (options.UsesReadAhead && DumpSetReadAhead.IsUseful)
+        {
+            DumpSetReadAhead.ForEach(set, (record, input, bytes) =>
+            {
+                builder.Add(record);
+                onRecord?.Invoke(input.Source.DisplayName, bytes);
+            });
+        }
+        else
+        {
+            while (set.Read())
+            {
+                builder.Add(set.Current);
+                onRecord?.Invoke(set.CurrentInput.Source.DisplayName, set.CurrentInput.Statistics?.Bytes ?? 0);
+            }
+        }
+
+        return builder;
     }
 
     /// <summary>Runs every rule over a model and applies overrides and suppressions (also used by tests on hand-built models).</summary>

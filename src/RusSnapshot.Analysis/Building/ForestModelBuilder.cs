@@ -13,7 +13,7 @@ namespace RusSnapshot.Analysis.Building;
 /// need are kept (thousands at most); recipients are classified and counted per naming context, never kept, so
 /// memory does not grow with their number.
 /// </summary>
-public sealed class ForestModelBuilder
+public sealed class ForestModelBuilder : IRecordSink
 {
     /// <summary>msExchPoliciesExcluded value that clears "Automatically update e-mail addresses" (KB318072).</summary>
     private static readonly byte[] AddressPolicyOptOut = "{26491CFC-9E50-4857-861B-0CB8DF22B5D7}"u8.ToArray();
@@ -94,6 +94,60 @@ public sealed class ForestModelBuilder
         }
 
         CountRecipient(record, counter);
+    }
+
+    /// <summary>
+    /// Takes in what <paramref name="later"/> was given, as if its records had been added to this builder after this
+    /// one's: for a file read in parts, each part into a builder of its own, joined in file order. First-seen wins as it
+    /// does within one builder (a domain head, the Configuration NC's spelling, the first of two copies of a DN); counts
+    /// add up. <paramref name="lineOffset"/> moves the positions of the entries <paramref name="later"/> kept (its part
+    /// counted lines from where it starts). Recipients handed to an <see cref="Recipients.IUnstampedRecipientSink"/> are
+    /// not reordered: a caller that lists them reads in one piece.
+    /// </summary>
+    public void Append(ForestModelBuilder later, long lineOffset)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        DumpEntry Moved(DumpEntry e) => e.ShiftedBy(lineOffset);
+
+        Entries += later.Entries;
+        DeletedObjects += later.DeletedObjects;
+        _rootDseConfiguration ??= later._rootDseConfiguration;
+        _sawPartitions |= later._sawPartitions;
+        _sawSites |= later._sawSites;
+        _sawExchangeServices |= later._sawExchangeServices;
+        _contexts.Append(later._contexts);
+        foreach (var (key, root) in later._configurationRoots)
+        {
+            if (_configurationRoots.TryGetValue(key, out var mine))
+            {
+                mine.Objects += root.Objects;
+            }
+            else
+            {
+                _configurationRoots.Add(key, root);
+            }
+        }
+
+        foreach (var (key, head) in later._domainHeads)
+        {
+            _domainHeads.TryAdd(key, Moved(head));
+        }
+
+        foreach (var (key, meso) in later._exchangeSystemObjects)
+        {
+            _exchangeSystemObjects.TryAdd(key, Moved(meso));
+        }
+
+        // Kept in order; Build keeps the first copy of a DN.
+        foreach (var (mine, theirs) in new[]
+        {
+            (_crossRefs, later._crossRefs), (_exchangeServers, later._exchangeServers), (_rusInstances, later._rusInstances),
+            (_organizations, later._organizations), (_adminGroups, later._adminGroups), (_siteServers, later._siteServers),
+            (_ntdsSettings, later._ntdsSettings),
+        })
+        {
+            mine.AddRange(theirs.Select(Moved));
+        }
     }
 
     /// <summary>Builds the model from everything added.</summary>

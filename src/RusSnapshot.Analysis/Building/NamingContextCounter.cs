@@ -69,6 +69,26 @@ internal sealed class NamingContextCounters
 
     public NamingContextCounter? Find(DnKey key) => _byKey.GetValueOrDefault(key);
 
+    /// <summary>Adds the counts of <paramref name="later"/> (the next part of a file), NC by NC; an NC seen first there keeps its spelling.</summary>
+    public void Append(NamingContextCounters later)
+    {
+        foreach (var theirs in later.All)
+        {
+            if (!_byKey.TryGetValue(theirs.Key, out var mine))
+            {
+                _byKey.Add(theirs.Key, theirs); // For() finds it by its key when a spelling is new to this table
+                continue;
+            }
+
+            mine.Entries += theirs.Entries;
+            mine.MailEnabled += theirs.MailEnabled;
+            mine.Stamped += theirs.Stamped;
+            mine.Unstamped += theirs.Unstamped;
+            mine.OptedOut += theirs.OptedOut;
+            mine.Mailboxes += theirs.Mailboxes;
+        }
+    }
+
     private NamingContextCounter Remember(byte[] written, NamingContextCounter counter)
     {
         _lastWritten = written;

@@ -26,7 +26,7 @@ public sealed record AnalysisOptions
 
     public DumpOpenOptions Open { get; init; } = new();
 
-    /// <summary>Compute each input file's SHA-256 (while it is read, on the reading thread).</summary>
+    /// <summary>Compute each input file's SHA-256 (while it is read, on a thread of its own).</summary>
     public bool HashInputs { get; init; } = true;
 
     /// <summary>Exchange setup logs to read beside the dump (<c>--setup-log</c>), in the order given.</summary>
@@ -42,6 +42,12 @@ public sealed record AnalysisOptions
     /// entries) and without it (4.2 s against 3.9 s at load 3.9), as the copies cost about what they move away.
     /// </summary>
     public bool? ReadAhead { get; init; }
+
+    /// <summary>
+    /// Tests: where to cut a single input read in two parts (<see cref="Dumps.Input.DumpSetReader.TryReadInParts{TSink}"/>),
+    /// whatever its size; null to cut near the middle of a file of 64 MiB or more.
+    /// </summary>
+    internal long? PartsCutAt { get; init; }
 
     /// <summary>Whether <see cref="ReadAhead"/> applies on this machine.</summary>
     public bool UsesReadAhead => ReadAhead ?? Environment.ProcessorCount >= 3;
