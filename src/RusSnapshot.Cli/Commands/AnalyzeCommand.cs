@@ -24,6 +24,7 @@ internal static class AnalyzeCommand
         var setupLogs = TypedOptions.SetupLogs();
         var setupRun = TypedOptions.SetupRun();
         var recipients = TypedOptions.Recipients();
+        var noSha256 = TypedOptions.NoSha256();
 
         var command = new Command("analyze", "Analyse dumps and write Markdown, JSON and HTML reports (Ctrl-C stops the run; no report is left half-written)")
         {
@@ -33,12 +34,14 @@ internal static class AnalyzeCommand
         command.Options.Add(setupLogs);
         command.Options.Add(setupRun);
         command.Options.Add(recipients);
+        command.Options.Add(noSha256);
         command.SetAction(parse => Run(
             new AnalyzeArguments(parse.GetValue(inputs) ?? [], run.Read(parse))
             {
                 SetupLogs = parse.GetValue(setupLogs) ?? [],
                 SetupRun = parse.GetValue(setupRun),
                 Recipients = parse.GetValue(recipients),
+                NoSha256 = parse.GetValue(noSha256),
             },
             output,
             error,
@@ -57,6 +60,9 @@ internal static class AnalyzeCommand
 
         /// <summary><c>--recipients</c>: where to write the recipients behind RSN2007, or null.</summary>
         public FileInfo? Recipients { get; init; }
+
+        /// <summary><c>--no-sha256</c>: skip hashing the inputs.</summary>
+        public bool NoSha256 { get; init; }
     }
 
     internal static int Run(AnalyzeArguments args, TextWriter output, TextWriter error, CancellationToken cancel)
@@ -90,7 +96,7 @@ internal static class AnalyzeCommand
             return ExitCodes.InvalidInput;
         }
 
-        var analysis = settings.Analysis with { SetupLogs = [.. args.SetupLogs], SetupRun = args.SetupRun };
+        var analysis = settings.Analysis with { SetupLogs = [.. args.SetupLogs], SetupRun = args.SetupRun, HashInputs = settings.Analysis.HashInputs && !args.NoSha256 };
         AnalysisResult result;
         using (var progress = Progress.ForStandardError(error))
         {

@@ -149,6 +149,11 @@ internal static class TypedOptions
         },
     };
 
+    public static Option<bool> NoSha256() => new("--no-sha256")
+    {
+        Description = "Do not compute each input's SHA-256 (the reports then show none): on a dump of several GB, hashing costs more CPU than parsing",
+    };
+
     public static Option<FileInfo?> Recipients() => new("--recipients")
     {
         Description = "Write the recipients behind RSN2007 (unstamped: domain, DN, sAMAccountName, mailNickname, the stamped attributes missing) to this CSV file, streamed while the dump is read",
