@@ -54,6 +54,37 @@ public sealed class ModelAppendTests : IDisposable
     }
 
     [Fact]
+    public void A_split_anywhere_in_a_dump_with_a_rootdse_and_deleted_objects_gives_the_model_of_one_builder()
+    {
+        var ldif = string.Join("\n\n", [
+            "dn: DC=corp,DC=test\nobjectClass: domainDNS\nwhenChanged: 20240101000000.0Z",
+            "dn: CN=Gone\\0ADEL:1c6b1deb-c372-4cbb-87b1-15031de169db,CN=Deleted Objects,DC=corp,DC=test\nobjectClass: user\nmailNickname: gone",
+            "dn: CN=CORP,CN=Partitions,CN=Configuration,DC=corp,DC=test\nobjectClass: crossRef\nnCName: DC=corp,DC=test\nsystemFlags: 3\ndnsRoot: corp.test",
+            "dn: CN=Old RUS,CN=Recipient Update Services,CN=Configuration,DC=corp,DC=test\nobjectClass: msExchAddressListService\nisDeleted: TRUE",
+            "dn:\nconfigurationNamingContext: CN=Configuration,DC=corp,DC=test",
+            "dn: CN=u1,CN=Users,DC=corp,DC=test\nobjectClass: user\nmailNickname: u1\nproxyAddresses: SMTP:u1@corp.test",
+            "dn: dc=CORP,dc=test\nobjectClass: domainDNS\nwhenChanged: 20250101000000.0Z",
+            "dn:\nconfigurationNamingContext: CN=Configuration,DC=other,DC=test",
+            "dn: CN=u2,CN=Users,DC=corp,DC=test\nobjectClass: user\nmailNickname: u2",
+        ]) + "\n";
+        var path = Path.Combine(_copies, "deleted.ldif");
+        File.WriteAllText(path, ldif);
+        var sources = new[] { DumpSource.Expand([path]) };
+        var one = new ForestModelBuilder();
+        var count = Feed(sources, _ => one);
+        Assert.Equal(9, count);
+        Assert.Equal(2, one.DeletedObjects);
+        var expected = $"{one.Entries} entries, {one.DeletedObjects} deleted\n" + Describe(one.Build());
+        for (var split = 0; split <= count; split++)
+        {
+            var (first, later) = (new ForestModelBuilder(), new ForestModelBuilder());
+            Feed(sources, i => i < split ? first : later);
+            first.Append(later, lineOffset: 0);
+            Assert.Equal(expected, $"{first.Entries} entries, {first.DeletedObjects} deleted\n" + Describe(first.Build()));
+        }
+    }
+
+    [Fact]
     public void The_line_offset_moves_the_positions_of_what_the_later_builder_kept()
     {
         var sources = DumpSource.Expand([Path.Combine(RepoPaths.Fixtures, "sample")]);
