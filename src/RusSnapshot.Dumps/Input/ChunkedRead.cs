@@ -201,13 +201,20 @@ internal static class ChunkedRead
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
         CancellationToken cancel, long length, long cut, DumpFormat format, PartSinks? sinks)
     {
-        // No stream sees the whole file in order, so the hash reads it once more, on a third thread.
+        // No stream sees the whole file in order, so the hash reads it once more, on a third thread. The file's size and
+        // time, taken before any of them opens it, are compared once all are done: a file rewritten meanwhile is read in one piece.
+        var stamp = FileStamp.Of(source.Path);
+        if (stamp.Length != length)
+        {
+            return false;
+        }
+
         var hash = options.ComputeSha256 ? new FileSha256(source.Path, cancel) : null;
         hash?.Start();
         var done = false;
         try
         {
-            done = Read(source, options with { ComputeSha256 = false }, summary, progress, cancel, length, cut, format, sinks, hash);
+            done = Read(source, options with { ComputeSha256 = false }, summary, progress, cancel, length, cut, format, sinks, hash, stamp);
             return done;
         }
         finally
@@ -217,7 +224,7 @@ internal static class ChunkedRead
     }
 
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
-        CancellationToken cancel, long length, long cut, DumpFormat format, PartSinks? sinks, FileSha256? hash)
+        CancellationToken cancel, long length, long cut, DumpFormat format, PartSinks? sinks, FileSha256? hash, FileStamp stamp)
     {
         using var first = DumpOpener.Open(source, options, rawLimit: cut);
         if (first.Format != format || first.Transcoded || first.Reader is not BufferedDumpReader reader1)
@@ -257,11 +264,11 @@ internal static class ChunkedRead
             return ldif;
         }
 
-        var second = new SecondPart(source.Path, cut, (stream, line) => Continue(stream, line, assumed), () => sinks?.Create(), cancel);
+        var second = new SecondPart(source.Path, cut, length, (stream, line) => Continue(stream, line, assumed), () => sinks?.Create(), cancel);
         try
         {
             return ReadBoth(source, options, summary, progress, cancel, length, cut, first, reader1, assumed, second, Continue,
-                new Sinks(sinks, sink1, hash));
+                new Sinks(sinks, sink1, hash, stamp));
         }
         finally
         {
@@ -269,8 +276,8 @@ internal static class ChunkedRead
         }
     }
 
-    /// <summary>Where the first part's records went, where the parts' sinks are handed back, and the hash.</summary>
-    private readonly record struct Sinks(PartSinks? Parts, IRecordSink? First, FileSha256? Hash);
+    /// <summary>Where the first part's records went, where the parts' sinks are handed back, the hash, and the file as it was.</summary>
+    private readonly record struct Sinks(PartSinks? Parts, IRecordSink? First, FileSha256? Hash, FileStamp Stamp);
 
     private static bool ReadBoth(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
         CancellationToken cancel, long length, long cut, OpenedDump first, BufferedDumpReader reader1, LdifDialectState? assumed,
@@ -289,6 +296,13 @@ internal static class ChunkedRead
                     cancel.ThrowIfCancellationRequested();
                 }
 
+                progress?.Invoke(reader1.Statistics.Bytes + second.BytesRead);
+            }
+
+            // Progress goes on while the second part ends: it is where a caller sees Ctrl-C.
+            while (!thread.Join(100))
+            {
+                cancel.ThrowIfCancellationRequested();
                 progress?.Invoke(reader1.Statistics.Bytes + second.BytesRead);
             }
         }
@@ -324,6 +338,7 @@ internal static class ChunkedRead
         var sink2 = second.Sink;
         var undecided = first.Deferred is not null && decision is null;
         Stream? reread = null;
+        LimitedStream? rereadBytes = null; // the bytes under the second part's reader when it is read again
         DeferredEncodingStream? continued = null; // deciding the encoding in the second part, when the first did not
         var lineOffset = reader1.Statistics.Lines;
         try
@@ -334,7 +349,7 @@ internal static class ChunkedRead
             {
                 // The second part was read from a state that turned out other than the first part's end: read it again from that.
                 reader2.Dispose();
-                reread = OpenAt(source.Path, cut);
+                reread = rereadBytes = new LimitedStream(OpenAt(source.Path, cut), length - cut);
                 if (undecided)
                 {
                     reread = continued = first.Deferred!.ContinueWith(reread);
@@ -351,27 +366,48 @@ internal static class ChunkedRead
                 }
 
                 sink2 = sinks.Parts?.Create();
+                var records = 0;
                 while (reader2.Read())
                 {
                     sink2?.Add(reader2.Current);
                     cancel.ThrowIfCancellationRequested();
+                    if ((++records & 1023) == 0)
+                    {
+                        progress?.Invoke(reader1.Statistics.Bytes + reader2.Statistics.Bytes);
+                    }
                 }
+            }
+
+            if (!reader2.Statistics.Complete && (rereadBytes ?? second.Tail)?.Ended != true)
+            {
+                // Reading stopped in the second part before the end of the file. Whether one reader would have met the end
+                // first (and so know the file's size and hash) depends on where its buffer stood: read it in one piece.
+                return false;
             }
 
             if (sinks.Hash is { } hash)
             {
-                hash.Join();
+                while (!hash.Join(TimeSpan.FromMilliseconds(100)))
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    progress?.Invoke(length);
+                }
+
                 if (hash.Failure is { } hashFailure && hashFailure.SourceException is OperationCanceledException)
                 {
                     hashFailure.Throw();
                 }
 
-                if (hash.Sha256 is null || hash.Bytes != length)
+                if (hash.Sha256 is null || hash.Bytes != length || FileStamp.Of(source.Path) != sinks.Stamp)
                 {
                     return false; // it could not be read, or it changed while it was read: read it in one piece
                 }
 
                 summary.Sha256 = hash.Sha256;
+            }
+            else if (FileStamp.Of(source.Path) != sinks.Stamp)
+            {
+                return false;
             }
 
             if (sinks.Parts is { } parts)
@@ -430,7 +466,7 @@ internal static class ChunkedRead
     }
 
     /// <summary>The second thread: reads from the cut to the end.</summary>
-    private sealed class SecondPart(string path, long cut, Func<Stream, long, BufferedDumpReader> reader, Func<IRecordSink?> newSink,
+    private sealed class SecondPart(string path, long cut, long length, Func<Stream, long, BufferedDumpReader> reader, Func<IRecordSink?> newSink,
         CancellationToken cancel)
     {
         private volatile bool _stop;
@@ -440,6 +476,10 @@ internal static class ChunkedRead
 
         /// <summary>What received this part's records (read once the thread has ended).</summary>
         public IRecordSink? Sink { get; private set; }
+
+        /// <summary>The bytes under this part's reader, which tell whether it read to the end of the file.</summary>
+        public LimitedStream? Tail { get; private set; }
+
 
         public ExceptionDispatchInfo? Failure { get; private set; }
 
@@ -451,7 +491,8 @@ internal static class ChunkedRead
         {
             try
             {
-                var watch = new AsciiWatchStream(OpenAt(path, cut));
+                var tail = Tail = new LimitedStream(OpenAt(path, cut), length - cut);
+                var watch = new AsciiWatchStream(tail);
                 BufferedDumpReader second;
                 try
                 {
@@ -503,4 +544,14 @@ internal sealed class PartSinks(Func<IRecordSink> create)
     public IRecordSink? Second { get; set; }
 
     public long SecondLineOffset { get; set; }
+}
+
+/// <summary>A file's size and last write time: what tells that it was rewritten between two looks.</summary>
+internal readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
+{
+    public static FileStamp Of(string path)
+    {
+        var info = new FileInfo(path);
+        return new FileStamp(info.Length, info.LastWriteTimeUtc);
+    }
 }

@@ -35,6 +35,9 @@ internal sealed class FileSha256(string path, CancellationToken cancel)
         _thread?.Join();
     }
 
+    /// <summary>Waits at most <paramref name="timeout"/>; true when the thread has ended.</summary>
+    public bool Join(TimeSpan timeout) => _thread?.Join(timeout) ?? true;
+
     private void Run()
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
@@ -46,10 +49,12 @@ internal sealed class FileSha256(string path, CancellationToken cancel)
             int n;
             while ((n = file.Read(buffer)) > 0)
             {
-                if (_stop || cancel.IsCancellationRequested)
+                if (_stop)
                 {
                     return;
                 }
+
+                cancel.ThrowIfCancellationRequested(); // recorded as the failure: the caller rethrows it
 
                 hash.AppendData(buffer, 0, n);
                 bytes += n;

@@ -9,17 +9,21 @@ internal sealed class LimitedStream(Stream inner, long limit) : ReadOnlyStreamBa
 {
     private long _left = limit;
 
+    /// <summary>True once a read found nothing left: what is above it read to the end.</summary>
+    public bool Ended { get; private set; }
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        if (_left <= 0 || buffer.IsEmpty)
+        if (buffer.IsEmpty)
         {
             return 0;
         }
 
-        var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+        var n = _left <= 0 ? 0 : inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
         _left -= n;
+        Ended |= n == 0;
         return n;
     }
 
