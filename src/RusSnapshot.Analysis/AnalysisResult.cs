@@ -79,6 +79,9 @@ public sealed record AnalysisResult
     /// <summary>Unique entries read across all inputs.</summary>
     public long Entries { get; init; }
 
+    /// <summary>Whether the input was read in two parts, a model builder each (tests: that the joined model was the one reported).</summary>
+    internal bool ReadInParts { get; init; }
+
     /// <summary>Each domain of <see cref="Forest"/>, in the same order, with its coverage (derived from the model and the findings).</summary>
     public ImmutableArray<Verdict.DomainVerdict> Coverage => Verdict.Verdicts.Coverage(Forest, Findings);
 

@@ -26,7 +26,7 @@ public static class ForestAnalyzer
         // Inputs are hashed as they are read: a pipe in the same pass (a second read would steal part of it), a file
         // read in parts by a read of its own.
         using var set = new DumpSetReader(sources, options.Open with { ComputeSha256 = options.HashInputs });
-        var builder = Read(set, options, onRecord, unstamped);
+        var (builder, inParts) = Read(set, options, onRecord, unstamped);
 
         var manifests = set.Inputs.Select(Manifest).ToList();
         var readings = set.Inputs.Zip(manifests, (input, manifest) => Reading(input) with { Unread = [.. manifest.Manifest?.Unread ?? []] }).ToImmutableArray();
@@ -78,11 +78,12 @@ public static class ForestAnalyzer
             Rules = RuleCatalog.Descriptors,
             Inputs = inputs,
             Entries = set.Inputs.Sum(i => i.UniqueEntries),
+            ReadInParts = inParts,
         };
     }
 
     /// <summary>Reads the set into a model builder: in two parts on two cores when it is one large file, else in order.</summary>
-    private static ForestModelBuilder Read(DumpSetReader set, AnalysisOptions options, Action<string, long>? onRecord,
+    private static (ForestModelBuilder Builder, bool InParts) Read(DumpSetReader set, AnalysisOptions options, Action<string, long>? onRecord,
         Recipients.IUnstampedRecipientSink? unstamped)
     {
         // A builder per part, joined in file order: the same model as one builder over the file. Not when the recipients
@@ -97,7 +98,7 @@ public static class ForestAnalyzer
                 whole.Append(part.Sink, part.LineOffset);
             }
 
-            return whole;
+            return (whole, true);
         }
 
         var builder = new ForestModelBuilder(unstamped);
@@ -120,7 +121,7 @@ public static class ForestAnalyzer
             }
         }
 
-        return builder;
+        return (builder, false);
     }
 
     /// <summary>Runs every rule over a model and applies overrides and suppressions (also used by tests on hand-built models).</summary>

@@ -42,7 +42,9 @@ public sealed class PartsReportTests : IDisposable
         var path = Path.Combine(_folder, Path.GetFileName(folder) + ".ldf");
         File.WriteAllBytes(path, file);
         var sources = DumpSource.Expand([path]);
-        var whole = Render(ForestAnalyzer.Analyze(sources, Options(cutAt: null))); // a small file: read in one piece
+        var one = ForestAnalyzer.Analyze(sources, Options(cutAt: null));
+        Assert.False(one.ReadInParts); // a small file: read in one piece
+        var whole = Render(one);
 
         var cuts = BlankLineCuts(file, padding).ToList();
         var chosen = cuts.Where((_, i) => i % Math.Max(1, cuts.Count / 12) == 0).Prepend(padding).Distinct().ToList();
@@ -55,7 +57,9 @@ public sealed class PartsReportTests : IDisposable
                 Assert.True(parts[1].Sink.Records > 0, $"{folder}: nothing after the cut at {cut}");
             }
 
-            var parted = Render(ForestAnalyzer.Analyze(sources, Options(cut)));
+            var result = ForestAnalyzer.Analyze(sources, Options(cut));
+            Assert.True(result.ReadInParts, $"{folder}: the analysis did not read in parts at {cut}");
+            var parted = Render(result);
             Assert.Equal(whole.Count, parted.Count);
             for (var i = 0; i < whole.Count; i++)
             {
