@@ -107,8 +107,6 @@ public sealed class ForestModelBuilder : IRecordSink
     public void Append(ForestModelBuilder later, long lineOffset)
     {
         ArgumentNullException.ThrowIfNull(later);
-        DumpEntry Moved(DumpEntry e) => e.ShiftedBy(lineOffset);
-
         Entries += later.Entries;
         DeletedObjects += later.DeletedObjects;
         _rootDseConfiguration ??= later._rootDseConfiguration;
@@ -130,12 +128,12 @@ public sealed class ForestModelBuilder : IRecordSink
 
         foreach (var (key, head) in later._domainHeads)
         {
-            _domainHeads.TryAdd(key, Moved(head));
+            _domainHeads.TryAdd(key, head.ShiftedBy(lineOffset));
         }
 
         foreach (var (key, meso) in later._exchangeSystemObjects)
         {
-            _exchangeSystemObjects.TryAdd(key, Moved(meso));
+            _exchangeSystemObjects.TryAdd(key, meso.ShiftedBy(lineOffset));
         }
 
         // Kept in order; Build keeps the first copy of a DN.
@@ -146,7 +144,7 @@ public sealed class ForestModelBuilder : IRecordSink
             (_ntdsSettings, later._ntdsSettings),
         })
         {
-            mine.AddRange(theirs.Select(Moved));
+            mine.AddRange(theirs.Select(e => e.ShiftedBy(lineOffset)));
         }
     }
 

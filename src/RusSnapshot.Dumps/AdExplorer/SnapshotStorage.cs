@@ -31,22 +31,7 @@ internal sealed class FileSnapshotStorage : SnapshotStorage
 
     public override long Length { get; }
 
-    public override int ReadAt(long offset, Span<byte> destination)
-    {
-        var total = 0;
-        while (total < destination.Length)
-        {
-            var n = RandomAccess.Read(_handle, destination[total..], offset + total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
-    }
+    public override int ReadAt(long offset, Span<byte> destination) => Input.PositionedRead.Fill(_handle, destination, offset);
 
     public override void Dispose() => _owner?.Dispose();
 }

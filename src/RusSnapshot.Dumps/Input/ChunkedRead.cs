@@ -136,7 +136,7 @@ internal static class ChunkedRead
         var anyLineFeed = -1L;
         while (at < limit)
         {
-            var n = ReadAtLeast(file, block, at);
+            var n = PositionedRead.Fill(file, block, at);
             var span = block.AsSpan(0, n);
             for (var i = span.IndexOf((byte)'\n'); i >= 0 && i + 1 < n;)
             {
@@ -175,27 +175,9 @@ internal static class ChunkedRead
     private static bool IsCut(SafeFileHandle file, long cut, DumpFormat format)
     {
         Span<byte> around = stackalloc byte[3];
-        var n = ReadAtLeast(file, around, cut - 1);
+        var n = PositionedRead.Fill(file, around, cut - 1);
         return n >= 2 && around[0] == (byte)'\n'
             && (format == DumpFormat.Csv || around[1] == (byte)'\n' || (n == 3 && around[1] == (byte)'\r' && around[2] == (byte)'\n'));
-    }
-
-    /// <summary>Reads from <paramref name="offset"/> until <paramref name="into"/> is full or the file ends; the bytes read.</summary>
-    private static int ReadAtLeast(SafeFileHandle file, Span<byte> into, long offset)
-    {
-        var total = 0;
-        while (total < into.Length)
-        {
-            var n = RandomAccess.Read(file, into[total..], offset + total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 
     private static bool Read(DumpSource source, DumpOpenOptions options, DumpInputSummary summary, Action<long>? progress,
@@ -385,6 +367,11 @@ internal static class ChunkedRead
                 return false;
             }
 
+            if (FileStamp.Of(source.Path) != sinks.Stamp)
+            {
+                return false; // it changed while it was read: read it in one piece
+            }
+
             if (sinks.Hash is { } hash)
             {
                 while (!hash.Join(TimeSpan.FromMilliseconds(100)))
@@ -398,16 +385,12 @@ internal static class ChunkedRead
                     hashFailure.Throw();
                 }
 
-                if (hash.Sha256 is null || hash.Bytes != length || FileStamp.Of(source.Path) != sinks.Stamp)
+                if (hash.Sha256 is null || hash.Bytes != length)
                 {
-                    return false; // it could not be read, or it changed while it was read: read it in one piece
+                    return false; // it could not be read to the size the parts were cut from: read it in one piece
                 }
 
                 summary.Sha256 = hash.Sha256;
-            }
-            else if (FileStamp.Of(source.Path) != sinks.Stamp)
-            {
-                return false;
             }
 
             if (sinks.Parts is { } parts)

@@ -147,16 +147,9 @@ public sealed class DumpSetReader : IDisposable
     /// <summary>As <see cref="ReadToEnd(Action{DumpInputSummary, long}?, CancellationToken)"/>, cutting a single input at <paramref name="cutAt"/> (tests).</summary>
     internal void ReadToEnd(Action<DumpInputSummary, long>? progress, CancellationToken cancel, long? cutAt)
     {
-        if (_index == -1 && _sources.Count == 1 && _seen is null)
+        if (ReadInParts(progress, cancel, cutAt, sinks: null))
         {
-            var summary = new DumpInputSummary(_sources[0]);
-            if (ChunkedRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt))
-            {
-                _index = 0;
-                _inputs.Add(summary);
-                InputCompleted?.Invoke(summary);
-                return;
-            }
+            return;
         }
 
         while (Read())
@@ -185,20 +178,27 @@ public sealed class DumpSetReader : IDisposable
         where TSink : class, IRecordSink
     {
         ArgumentNullException.ThrowIfNull(newSink);
-        parts = [];
+        var sinks = new PartSinks(() => newSink());
+        parts = ReadInParts(progress, cancel, cutAt, sinks)
+            ? [new((TSink)sinks.First!, 0), new((TSink)sinks.Second!, sinks.SecondLineOffset)]
+            : [];
+        return parts.Count > 0;
+    }
+
+    /// <summary>The set's one input read in parts (<see cref="ChunkedRead"/>) and recorded as read; false, having read nothing, when it cannot be.</summary>
+    private bool ReadInParts(Action<DumpInputSummary, long>? progress, CancellationToken cancel, long? cutAt, PartSinks? sinks)
+    {
         if (_index != -1 || _sources.Count != 1 || _seen is not null)
         {
             return false;
         }
 
         var summary = new DumpInputSummary(_sources[0]);
-        var sinks = new PartSinks(() => newSink());
         if (!ChunkedRead.TryRead(_sources[0], _options, summary, bytes => progress?.Invoke(summary, bytes), cancel, cutAt, sinks))
         {
             return false;
         }
 
-        parts = [new((TSink)sinks.First!, 0), new((TSink)sinks.Second!, sinks.SecondLineOffset)];
         _index = 0;
         _inputs.Add(summary);
         InputCompleted?.Invoke(summary);
