@@ -86,21 +86,49 @@ public static class ForestAnalyzer
     private static (ForestModelBuilder Builder, bool InParts) Read(DumpSetReader set, AnalysisOptions options, Action<string, long>? onRecord,
         Recipients.IUnstampedRecipientSink? unstamped)
     {
-        // A builder per part, joined in file order: the same model as one builder over the file. Not when the recipients
-        // are listed (--recipients), since they are written as they are read, in the file's order.
-        if (unstamped is null
-            && set.TryReadInParts(() => new ForestModelBuilder(), out var parts, (input, bytes) => onRecord?.Invoke(input.Source.DisplayName, bytes),
-                cutAt: options.PartsCutAt))
+        // A builder per part, joined in file order: the same model as one builder over the file. The recipients listed
+        // (--recipients) go to a spool per part and reach the caller's sink in file order once the parts are joined.
+        var spools = unstamped is null ? null : OpenPartSpools(options);
+        try
         {
-            var whole = parts[0].Sink;
-            foreach (var part in parts.Skip(1))
+            if ((unstamped is null || spools is not null)
+                && set.TryReadInParts(() => spools?.NewBuilder() ?? new ForestModelBuilder(), out var parts,
+                    (input, bytes) => onRecord?.Invoke(input.Source.DisplayName, bytes), cutAt: options.PartsCutAt))
             {
-                whole.Append(part.Sink, part.LineOffset);
-            }
+                var whole = parts[0].Sink;
+                foreach (var part in parts.Skip(1))
+                {
+                    whole.Append(part.Sink, part.LineOffset);
+                }
 
-            return (whole, true);
+                spools?.CopyInto(parts, whole, unstamped!);
+                return (whole, true);
+            }
+        }
+        finally
+        {
+            spools?.Dispose();
         }
 
+        return ReadInOrder(set, options, onRecord, unstamped);
+    }
+
+    /// <summary>The spools of a read in parts that lists recipients; null (read in one piece) where they cannot be created.</summary>
+    private static Recipients.RecipientPartSpools? OpenPartSpools(AnalysisOptions options)
+    {
+        try
+        {
+            return new Recipients.RecipientPartSpools(options.SpoolFolder ?? Path.GetTempPath());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static (ForestModelBuilder Builder, bool InParts) ReadInOrder(DumpSetReader set, AnalysisOptions options, Action<string, long>? onRecord,
+        Recipients.IUnstampedRecipientSink? unstamped)
+    {
         var builder = new ForestModelBuilder(unstamped);
 
         // With a core to spare, one parses (DumpSetReadAhead) while this one builds the model: the same records in the same order.

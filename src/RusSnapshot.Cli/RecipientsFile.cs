@@ -16,8 +16,9 @@ internal sealed class RecipientsFile : IDisposable
     private readonly FileStream _spoolStream;
     private readonly StreamWriter _spoolWriter;
 
-    private RecipientsFile(ReportFile list, FileStream spoolStream)
+    private RecipientsFile(ReportFile list, FileStream spoolStream, string folder)
     {
+        Folder = folder;
         _list = list;
         _spoolStream = spoolStream;
         _spoolWriter = new StreamWriter(spoolStream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\n" };
@@ -26,6 +27,9 @@ internal sealed class RecipientsFile : IDisposable
 
     /// <summary>Receives the recipients while the dump is read.</summary>
     public RecipientListSpool Spool { get; }
+
+    /// <summary>The folder of the list and its spools (an analysis that reads in parts spools there too).</summary>
+    public string Folder { get; }
 
     /// <summary>The path the list has once committed, as the user wrote it.</summary>
     public string FinalPath => _list.FinalPath;
@@ -43,7 +47,7 @@ internal sealed class RecipientsFile : IDisposable
             var spool = new FileStream(
                 Path.Combine(folder, $".{path.Name}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.spool"),
                 FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            return new RecipientsFile(list, spool);
+            return new RecipientsFile(list, spool, folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

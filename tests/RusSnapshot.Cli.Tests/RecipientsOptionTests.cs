@@ -56,6 +56,48 @@ public sealed class RecipientsOptionTests
         Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), ".*")); // no temporary or spool left behind
     }
 
+    /// <summary>
+    /// A dump of 64 MiB or more is read in two parts on two cores, each part's recipients spooled apart beside the list
+    /// and joined in file order: every recipient once, in file order, each line that of its entry's <c>dn:</c> line.
+    /// </summary>
+    [Fact]
+    public void The_list_of_a_dump_read_in_two_parts_holds_each_recipient_once_in_file_order_with_its_line()
+    {
+        using var dir = new TempFolder();
+        var spec = new ForestSpec
+        {
+            Domains = 4, Users = 36_000, Groups = 20, Seed = 5,
+            Faults = [SynthFault.Parse("unstamped:3000"), SynthFault.Parse("missing-rus:child1")],
+        };
+        var report = new ForestGenerator(spec).Generate(Path.Combine(dir.Path, "forest"));
+        var input = Path.Combine(dir.Path, report.Files.Single().Name);
+        Assert.True(new FileInfo(input).Length >= 64L * 1024 * 1024, "the dump is too small to be read in parts");
+        var list = Path.Combine(dir.Path, "out", "affected.csv");
+
+        var r = CliRunner.Run("analyze", input, "-o", Path.Combine(dir.Path, "reports"), "--recipients", list, "--fail-on", "never");
+
+        Assert.True(r.ExitCode == 0, r.Output + r.Error);
+        var (rows, total) = AssertListMatchesReport(list, Path.Combine(dir.Path, "reports", "russnap-report.json"));
+        Assert.True(total >= 3000, $"{total} unstamped");
+        var lines = rows.Select(row => long.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(lines.Order(), lines); // file order, the first part's before the second's
+        var wanted = lines.ToHashSet();
+        var dnLines = 0;
+        var number = 0L;
+        foreach (var line in File.ReadLines(input))
+        {
+            number++;
+            if (wanted.Contains(number))
+            {
+                Assert.True(line.StartsWith("dn:", StringComparison.Ordinal), $"line {number} is not a dn: line: {line}");
+                dnLines++;
+            }
+        }
+
+        Assert.Equal(rows.Count, dnLines);
+        Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), ".*")); // no spool of either part left behind
+    }
+
     [Fact]
     public void Recipients_of_a_domain_the_configuration_excludes_are_not_listed_as_rsn2007_does_not_count_them()
     {

@@ -46,7 +46,7 @@ public sealed class ReadAheadReportTests
         return [.. ReportWriters.All.Select(w => w.Render(document))];
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -102,7 +102,8 @@ public sealed class ForestModelBuilder : IRecordSink
     /// does within one builder (a domain head, the Configuration NC's spelling, the first of two copies of a DN); counts
     /// add up. <paramref name="lineOffset"/> moves the positions of the entries <paramref name="later"/> kept (its part
     /// counted lines from where it starts). Recipients handed to an <see cref="Recipients.IUnstampedRecipientSink"/> are
-    /// not reordered: a caller that lists them reads in one piece.
+    /// handed on as they come: a caller that lists them gives each part a sink of its own and copies them in file order
+    /// (<see cref="Recipients.RecipientPartSpools"/>).
     /// </summary>
     public void Append(ForestModelBuilder later, long lineOffset)
     {
@@ -147,6 +148,9 @@ public sealed class ForestModelBuilder : IRecordSink
             mine.AddRange(theirs.Select(e => e.ShiftedBy(lineOffset)));
         }
     }
+
+    /// <summary>How this builder spells the naming context that <paramref name="written"/> names: as first written in what it was given.</summary>
+    internal string NamingContextSpelling(string written) => _contexts.Find(DnKey.Of(written))?.Dn ?? written;
 
     /// <summary>Builds the model from everything added.</summary>
     public ForestModel Build()

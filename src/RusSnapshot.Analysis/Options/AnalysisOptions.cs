@@ -26,6 +26,12 @@ public sealed record AnalysisOptions
 
     public DumpOpenOptions Open { get; init; } = new();
 
+    /// <summary>
+    /// Where a large file read in two parts keeps each part's unstamped recipients until the parts are joined (when they
+    /// are listed: <c>--recipients</c>), in files that delete themselves; null for the system's temporary folder.
+    /// </summary>
+    public string? SpoolFolder { get; init; }
+
     /// <summary>Compute each input file's SHA-256 (while it is read, on a thread of its own).</summary>
     public bool HashInputs { get; init; } = true;
 

@@ -96,7 +96,8 @@ internal static class AnalyzeCommand
             return ExitCodes.InvalidInput;
         }
 
-        var analysis = settings.Analysis with { SetupLogs = [.. args.SetupLogs], SetupRun = args.SetupRun, HashInputs = settings.Analysis.HashInputs && !args.NoSha256 };
+        var analysis = settings.Analysis with { SetupLogs = [.. args.SetupLogs], SetupRun = args.SetupRun, HashInputs = settings.Analysis.HashInputs && !args.NoSha256,
+            SpoolFolder = recipients?.Folder };
         AnalysisResult result;
         using (var progress = Progress.ForStandardError(error))
         {
