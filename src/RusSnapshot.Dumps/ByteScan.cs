@@ -93,4 +93,84 @@ internal static class ByteScan
         var rest = span[i..].IndexOfAny(all);
         return rest < 0 ? -1 : i + rest;
     }
+
+    /// <summary>
+    /// Whether every byte is of the base64 alphabet (<c>A-Z a-z 0-9 + /</c>): what <c>IndexOfAnyExcept(alphabet) &lt; 0</c>
+    /// answers, by three range tests on 16 bytes at a time, inlined, since base64 values (GUIDs, SIDs, a name with an
+    /// accent) are a few dozen bytes, where the call and table set-up of <c>SearchValues</c> cost more than the test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBase64Alphabet(ReadOnlySpan<byte> span)
+    {
+        if (Vector128.IsHardwareAccelerated && span.Length >= Vector128<byte>.Count)
+        {
+            var last = span.Length - Vector128<byte>.Count;
+            for (var i = 0; i < last; i += Vector128<byte>.Count)
+            {
+                if (!IsBase64Block(Vector128.Create(span.Slice(i, Vector128<byte>.Count))))
+                {
+                    return false;
+                }
+            }
+
+            return IsBase64Block(Vector128.Create(span.Slice(last, Vector128<byte>.Count))); // overlaps the block before
+        }
+
+        foreach (var b in span)
+        {
+            // Setting bit 5 maps A-Z onto a-z and nothing else into a-z.
+            if ((uint)((b | 0x20) - 'a') >= 26 && (uint)(b - '0') >= 10 && b != (byte)'+' && b != (byte)'/')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBase64Block(Vector128<byte> v)
+    {
+        // Unsigned x <= limit as Min(x, limit) == x: one instruction pair on every vector instruction set.
+        var letter = (v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a');
+        var digit = v - Vector128.Create((byte)'0');
+        var ok = Vector128.Equals(Vector128.Min(letter, Vector128.Create((byte)25)), letter)
+            | Vector128.Equals(Vector128.Min(digit, Vector128.Create((byte)9)), digit)
+            | Vector128.Equals(v, Vector128.Create((byte)'+'))
+            | Vector128.Equals(v, Vector128.Create((byte)'/'));
+        return ok.ExtractMostSignificantBits() == 0xFFFF;
+    }
+
+    /// <summary>
+    /// How many bytes <paramref name="span"/> starts with that are letters, digits, <c>-</c> or <c>.</c> (an attribute
+    /// type), counted 16 at a time within the first 64 bytes; -1 when that cannot be told so (the run reaches the last
+    /// whole block, or no vector instructions): the caller then scans byte by byte. An LDIF line is a name and its value,
+    /// so the name's end nearly always falls inside a whole block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LeadingNameChars(ReadOnlySpan<byte> span)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return -1;
+        }
+
+        for (var p = 0; p + Vector128<byte>.Count <= span.Length && p < 64; p += Vector128<byte>.Count)
+        {
+            var v = Vector128.Create(span.Slice(p, Vector128<byte>.Count));
+            var letter = (v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a');
+            var digit = v - Vector128.Create((byte)'0');
+            var hyphenOrDot = v - Vector128.Create((byte)'-'); // '-' and '.' are 0x2D and 0x2E
+            var name = Vector128.Equals(Vector128.Min(letter, Vector128.Create((byte)25)), letter)
+                | Vector128.Equals(Vector128.Min(digit, Vector128.Create((byte)9)), digit)
+                | Vector128.Equals(Vector128.Min(hyphenOrDot, Vector128.Create((byte)1)), hyphenOrDot);
+            var other = ~name.ExtractMostSignificantBits() & 0xFFFF;
+            if (other != 0)
+            {
+                return p + BitOperations.TrailingZeroCount(other);
+            }
+        }
+
+        return -1;
+    }
 }

@@ -432,6 +432,6 @@ public sealed partial class AdExplorerReader
     }
 
     private void AddValue(in AdExplorerProperty property, int start, int length, long index) =>
-        _record.AddValue(DumpRecord.Slot.Of(DumpRecord.SourceHeader, property.NameStart, property.NameLength, property.NameLength,
-            DumpRecord.SourceArena, start, length, ValueEncoding.Plain, index));
+        _record.AddValue(DumpRecord.SourceHeader, property.NameStart, property.NameLength, property.NameLength,
+            DumpRecord.SourceArena, start, length, ValueEncoding.Plain, index);
 }

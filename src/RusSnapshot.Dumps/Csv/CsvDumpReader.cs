@@ -769,7 +769,7 @@ public sealed class CsvDumpReader : BufferedDumpReader
         }
 
         ref readonly var column = ref _columnInfo[field];
-        _record.AddValue(DumpRecord.Slot.Of(DumpRecord.SourceHeader, column.NameStart, column.NameLength, column.DescriptionLength, source, start, length, encoding, line));
+        _record.AddValue(DumpRecord.SourceHeader, column.NameStart, column.NameLength, column.DescriptionLength, source, start, length, encoding, line);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -6,6 +6,7 @@ namespace RusSnapshot.Dumps.Ldif;
 /// </summary>
 public sealed partial class LdifReader
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool NameIs(in DumpRecord.Slot line, ReadOnlySpan<byte> lowerName) =>
         line.NameLength == lowerName.Length
         && System.Text.Ascii.EqualsIgnoreCase(_record.Source(line.NameSource).AsSpan(line.NameStart, line.NameLength), lowerName);
@@ -41,19 +42,21 @@ public sealed partial class LdifReader
     /// indicator, or the value is base64 (validated as a whole).
     /// </summary>
     /// <param name="lastIndex">Index, in the region's line table, after the logical line's last physical line.</param>
-    private DumpRecord.Slot ParseLine(int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex) =>
-        ParseLine(DumpRecord.SourceBuffer, _buf, start, end, folded, foldedLength, lineNo, recordLine, region, lastIndex);
+    /// <param name="slot">Filled in place (<see cref="DumpRecord.NextSlot"/>).</param>
+    private void ParseLine(ref DumpRecord.Slot slot, int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex) =>
+        ParseLine(ref slot, DumpRecord.SourceBuffer, _buf, start, end, folded, foldedLength, lineNo, recordLine, region, lastIndex);
 
-    private DumpRecord.Slot ParseLine(
-        byte source, byte[] data, int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex)
+    private void ParseLine(
+        ref DumpRecord.Slot slot, byte source, byte[] data, int start, int end, bool folded, int foldedLength, long lineNo, long recordLine, int region, int lastIndex)
     {
         // The description, up to ':' (attribute type, then ";option"s).
-        var scan = LdifSyntax.ScanDescription(data.AsSpan(start, end - start));
+        var scan = LdifSyntax.ScanDescription(data.AsSpan(start), end - start);
         var p = start + scan.Length;
         if (p == end && folded)
         {
             // The description itself is folded (legal, and seen in peers' tests).
-            return ParseJoined(start, end, lineNo, recordLine, region, lastIndex);
+            ParseJoined(ref slot, start, end, lineNo, recordLine, region, lastIndex);
+            return;
         }
 
         if (p == end || data[p] != (byte)':')
@@ -83,7 +86,8 @@ public sealed partial class LdifReader
             // The first physical line ends inside "name:", "::", ":<" or FILL and the value is on the continuation
             // lines ("cn:" / "  value", "description:" / " : QUJD"). RFC 2849 joins the lines first, so parse the
             // joined line: a fold does not turn "::" into a plain value or a FILL space into data.
-            return ParseJoined(start, end, lineNo, recordLine, region, lastIndex);
+            ParseJoined(ref slot, start, end, lineNo, recordLine, region, lastIndex);
+            return;
         }
 
         if (scan.HasUnderscore)
@@ -112,7 +116,8 @@ public sealed partial class LdifReader
                             "value ends with a space (kept; RFC 2849 says such values should be base64-encoded)");
                     }
 
-                    return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
+                    slot.Set(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
+                    return;
                 }
 
             case ValueEncoding.Base64:
@@ -141,7 +146,8 @@ public sealed partial class LdifReader
                             "invalid base64 after '::' (wrong character, bad padding, or a value cut off)");
                     }
 
-                    return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, lineNo, folded);
+                    slot.Set(source, start, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, lineNo, folded);
+                    return;
                 }
 
             default: // URL
@@ -152,7 +158,8 @@ public sealed partial class LdifReader
 
                 _sink.Report(DiagnosticCodes.LdifUrlValue, lineNo, recordLine,
                     "value is a URL reference (':<'); it was not followed, and the URL itself is kept as the value");
-                return DumpRecord.Slot.Of(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
+                slot.Set(source, start, nameLength, descriptionLength, source, p, valueLength, encoding, lineNo, folded);
+                return;
         }
     }
 
@@ -160,9 +167,9 @@ public sealed partial class LdifReader
     /// A fold inside the description or the value indicator: the logical line is joined into the arena and parsed there by
     /// the same rules, as one unfolded line. Rare, so the copy costs nothing that matters.
     /// </summary>
-    private DumpRecord.Slot ParseJoined(int start, int end, long lineNo, long recordLine, int region, int lastIndex)
+    private void ParseJoined(ref DumpRecord.Slot slot, int start, int end, long lineNo, long recordLine, int region, int lastIndex)
     {
         var (at, length) = UnfoldToArena(start, end - start);
-        return ParseLine(DumpRecord.SourceArena, _record.Arena, at, at + length, folded: false, 0, lineNo, recordLine, region, lastIndex);
+        ParseLine(ref slot, DumpRecord.SourceArena, _record.Arena, at, at + length, folded: false, 0, lineNo, recordLine, region, lastIndex);
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -109,7 +111,8 @@ public sealed partial class LdifReader
                 continue;
             }
 
-            var line = ParseLine(start, end, folded, foldedLength, lineNo, recordLine, region, last);
+            ref var line = ref _record.NextSlot();
+            ParseLine(ref line, start, end, folded, foldedLength, lineNo, recordLine, region, last);
             i0 = last;
 
             if (state != State.ExpectDn && NameIs(in line, "dn"u8))
@@ -339,7 +342,12 @@ public sealed partial class LdifReader
     }
 
 
-    private void AddValue(in DumpRecord.Slot line) => _record.AddValue(in line);
+    /// <summary>Counts the line just parsed (into <see cref="DumpRecord.NextSlot"/>) as the record's next value.</summary>
+    private void AddValue(in DumpRecord.Slot line)
+    {
+        Debug.Assert(Unsafe.AreSame(in line, in _record.Slots[_record.SlotCount]), "only the slot NextSlot handed out can be committed");
+        _record.CommitSlot();
+    }
 
     private void SetDn(in DumpRecord.Slot line, long lineNo, long recordLine)
     {
