@@ -393,7 +393,15 @@ public sealed class CsvDumpReader : BufferedDumpReader
 
         while (true)
         {
-            // p is at the start of field number 'field'.
+            // p is at the start of field number 'field'. An empty one (most of a csvde row: every column the object
+            // lacks) is only its comma: what the scan below would find first, without a search.
+            if (field > 0 && p < end && buf[p] == Comma)
+            {
+                field++;
+                p++;
+                continue;
+            }
+
             var valueLine = line;
             int valueStart, valueLength;
             var source = DumpRecord.SourceBuffer;

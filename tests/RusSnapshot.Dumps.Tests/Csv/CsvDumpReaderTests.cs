@@ -502,4 +502,38 @@ public sealed class CsvDumpReaderTests
         Assert.NotEmpty(result.Errors);
         Assert.All(result.Diagnostics, d => Assert.DoesNotContain("secret", d.Message, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Empty fields (most of a csvde row) are only their commas: runs of them, one at the end of a row, one after a
+    /// quoted value; each value lands in its own column; an extra or a missing empty field is still a field count error;
+    /// an empty DN is still refused. At every buffer size, so that runs of commas straddle the buffer's end.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CsvTestReader.BufferSizes), MemberType = typeof(CsvTestReader))]
+    public void Runs_of_empty_fields_keep_every_value_in_its_column_and_the_count_checked(int bufferSize)
+    {
+        var text = "DN,a,b,c,d,e,f\r\n"
+            + "CN=1,,,,,,x\r\n"            // only the last column
+            + "CN=2,x,,,,,\r\n"            // only the first, then five empty ones up to the line break
+            + "\"CN=3\",,\"q\",,,y,\r\n"   // after quoted fields
+            + "CN=4,,,,,,,\r\n"            // one field too many, empty
+            + "CN=5,,,,,\r\n"              // one field too few
+            + ",,,,,,\r\n"                 // an empty DN
+            + "CN=6,,,,,,\r\n";            // every value empty
+
+        var result = CsvTestReader.Read(text, bufferSize);
+
+        Assert.Equal(["CN=1", "CN=2", "CN=3", "CN=6"], result.Entries.Select(e => e.Dn));
+        Assert.Equal(["x"], result.Entries[0].Strings("f"));
+        Assert.Single(result.Entries[0].Attributes);
+        Assert.Equal(["x"], result.Entries[1].Strings("a"));
+        Assert.Single(result.Entries[1].Attributes);
+        Assert.Equal(["q"], result.Entries[2].Strings("b"));
+        Assert.Equal(["y"], result.Entries[2].Strings("e"));
+        Assert.Equal(2, result.Entries[2].Attributes.Count);
+        Assert.Empty(result.Entries[3].Attributes);
+        Assert.Equal(
+            [(DiagnosticCodes.CsvFieldCount.Id, 5L), (DiagnosticCodes.CsvFieldCount.Id, 6L), (DiagnosticCodes.CsvEmptyDn.Id, 7L)],
+            result.Errors.Select(d => (d.Code, d.Position.Line)));
+    }
 }
