@@ -129,17 +129,19 @@ internal static class ByteScan
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsBase64Block(Vector128<byte> v)
-    {
-        // Unsigned x <= limit as Min(x, limit) == x: one instruction pair on every vector instruction set.
-        var letter = (v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a');
-        var digit = v - Vector128.Create((byte)'0');
-        var ok = Vector128.Equals(Vector128.Min(letter, Vector128.Create((byte)25)), letter)
-            | Vector128.Equals(Vector128.Min(digit, Vector128.Create((byte)9)), digit)
-            | Vector128.Equals(v, Vector128.Create((byte)'+'))
-            | Vector128.Equals(v, Vector128.Create((byte)'/'));
-        return ok.ExtractMostSignificantBits() == 0xFFFF;
-    }
+    private static bool IsBase64Block(Vector128<byte> v) =>
+        (LettersOrDigits(v) | Vector128.Equals(v, Vector128.Create((byte)'+')) | Vector128.Equals(v, Vector128.Create((byte)'/')))
+            .ExtractMostSignificantBits() == 0xFFFF;
+
+    /// <summary>All ones in each byte of <paramref name="v"/> that is an ASCII letter or digit, by two range tests.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> LettersOrDigits(Vector128<byte> v) =>
+        AtMost((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), 25) // setting bit 5 maps A-Z onto a-z, nothing else
+        | AtMost(v - Vector128.Create((byte)'0'), 9);
+
+    /// <summary>Unsigned <c>x &lt;= limit</c> per byte as <c>Min(x, limit) == x</c>: one instruction pair on every vector instruction set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> AtMost(Vector128<byte> x, byte limit) => Vector128.Equals(Vector128.Min(x, Vector128.Create(limit)), x);
 
     /// <summary>
     /// How many bytes <paramref name="span"/> starts with that are letters, digits, <c>-</c> or <c>.</c> (an attribute
@@ -158,12 +160,7 @@ internal static class ByteScan
         for (var p = 0; p + Vector128<byte>.Count <= span.Length && p < 64; p += Vector128<byte>.Count)
         {
             var v = Vector128.Create(span.Slice(p, Vector128<byte>.Count));
-            var letter = (v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a');
-            var digit = v - Vector128.Create((byte)'0');
-            var hyphenOrDot = v - Vector128.Create((byte)'-'); // '-' and '.' are 0x2D and 0x2E
-            var name = Vector128.Equals(Vector128.Min(letter, Vector128.Create((byte)25)), letter)
-                | Vector128.Equals(Vector128.Min(digit, Vector128.Create((byte)9)), digit)
-                | Vector128.Equals(Vector128.Min(hyphenOrDot, Vector128.Create((byte)1)), hyphenOrDot);
+            var name = LettersOrDigits(v) | AtMost(v - Vector128.Create((byte)'-'), 1); // '-' and '.' are 0x2D and 0x2E
             var other = ~name.ExtractMostSignificantBits() & 0xFFFF;
             if (other != 0)
             {

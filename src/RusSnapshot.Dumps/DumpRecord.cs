@@ -435,14 +435,8 @@ public sealed class DumpRecord
         byte nameSource, int nameStart, int nameLength, int descriptionLength,
         byte valueSource, int valueStart, int valueLength, ValueEncoding encoding, long line)
     {
-        var count = SlotCount;
-        if ((uint)count >= (uint)Slots.Length)
-        {
-            Grow();
-        }
-
-        Slots[count].Set(nameSource, nameStart, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, line, folded: false);
-        SlotCount = count + 1;
+        NextSlot().Set(nameSource, nameStart, nameLength, descriptionLength, valueSource, valueStart, valueLength, encoding, line, folded: false);
+        CommitSlot();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -21,6 +21,9 @@ internal sealed class RecipientPartSpools : IDisposable
     private readonly Dictionary<ForestModelBuilder, PartSpool> _byBuilder = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _lock = new();
 
+    /// <summary>How the spools write strings: UTF-8, and a lone surrogate (none comes from a text dump) replaced, not thrown.</summary>
+    private static readonly UTF8Encoding SpoolText = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     /// <summary>Creates the two spools a read in parts needs, so that a folder that cannot take them fails here, before reading.</summary>
     /// <exception cref="IOException">A spool cannot be created in <paramref name="folder"/>.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
@@ -56,11 +59,9 @@ internal sealed class RecipientPartSpools : IDisposable
     /// line offset, naming contexts spelt by <paramref name="whole"/> (the parts joined), where the first spelling in
     /// the file wins as it does in one builder.
     /// </summary>
-    /// <returns>The recipients handed on.</returns>
-    public long CopyInto(IReadOnlyList<DumpPart<ForestModelBuilder>> parts, ForestModelBuilder whole, IUnstampedRecipientSink target)
+    public void CopyInto(IReadOnlyList<DumpPart<ForestModelBuilder>> parts, ForestModelBuilder whole, IUnstampedRecipientSink target)
     {
         var spelling = new Dictionary<string, string>(StringComparer.Ordinal); // few naming contexts, many recipients
-        long copied = 0;
         foreach (var part in parts)
         {
             PartSpool spool;
@@ -69,7 +70,7 @@ internal sealed class RecipientPartSpools : IDisposable
                 spool = _byBuilder[part.Sink];
             }
 
-            copied += spool.CopyTo(target, part.LineOffset, nc =>
+            spool.CopyTo(target, part.LineOffset, nc =>
             {
                 if (!spelling.TryGetValue(nc, out var spelt))
                 {
@@ -80,8 +81,6 @@ internal sealed class RecipientPartSpools : IDisposable
                 return spelt;
             });
         }
-
-        return copied;
     }
 
     public void Dispose()
@@ -108,7 +107,7 @@ internal sealed class RecipientPartSpools : IDisposable
     /// <summary>One part's recipients, written as they come (binary, in the order given) and read back once.</summary>
     private sealed class PartSpool(FileStream file) : IUnstampedRecipientSink, IDisposable
     {
-        private readonly BinaryWriter _writer = new(file, new UTF8Encoding(false, throwOnInvalidBytes: false), leaveOpen: true);
+        private readonly BinaryWriter _writer = new(file, SpoolText, leaveOpen: true);
         private long _count;
 
         public void Add(UnstampedRecipient recipient)
@@ -128,11 +127,11 @@ internal sealed class RecipientPartSpools : IDisposable
             _count++;
         }
 
-        public long CopyTo(IUnstampedRecipientSink target, long lineOffset, Func<string, string> namingContext)
+        public void CopyTo(IUnstampedRecipientSink target, long lineOffset, Func<string, string> namingContext)
         {
             _writer.Flush();
             file.Position = 0;
-            using var reader = new BinaryReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false), leaveOpen: true);
+            using var reader = new BinaryReader(file, SpoolText, leaveOpen: true);
             for (var i = 0L; i < _count; i++)
             {
                 var nc = reader.ReadString();
@@ -148,8 +147,6 @@ internal sealed class RecipientPartSpools : IDisposable
                 var position = new DumpPosition(source, line, recordStart) { Offset = hasOffset ? offset : null };
                 target.Add(new UnstampedRecipient(namingContext(nc), dn, sam, nickname, missing, position.ShiftedBy(lineOffset)));
             }
-
-            return _count;
         }
 
         public void Dispose()

@@ -51,16 +51,11 @@ internal static class LdifSyntax
     internal static byte ClassOf(byte b) => NameClass[b];
 
     /// <summary>
-    /// Scans the attribute description at the start of <paramref name="line"/>: where it ends (the first byte that cannot be
-    /// part of one), how long its type is (up to the first ';'), and whether it holds '_'.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static DescriptionScan ScanDescription(ReadOnlySpan<byte> line) => ScanDescription(line, line.Length);
-
-    /// <summary>
-    /// As <see cref="ScanDescription(ReadOnlySpan{byte})"/> for the first <paramref name="length"/> bytes of
-    /// <paramref name="text"/>, which may go on past the line (a buffer): the vector compares may look at those bytes,
-    /// so that a line shorter than a vector ("cn: x") is told as fast, and nothing past the line decides the answer.
+    /// Scans the attribute description at the start of the line that is the first <paramref name="length"/> bytes of
+    /// <paramref name="text"/>: where it ends (the first byte that cannot be part of one), how long its type is (up to the
+    /// first ';'), and whether it holds '_'. <paramref name="text"/> may go on past the line (a buffer): the vector
+    /// compares may look at those bytes, so that a line shorter than a vector ("cn: x") is told as fast, and nothing past
+    /// the line decides the answer.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static DescriptionScan ScanDescription(ReadOnlySpan<byte> text, int length)

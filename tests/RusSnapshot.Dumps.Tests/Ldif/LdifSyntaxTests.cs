@@ -96,7 +96,8 @@ public sealed class LdifSyntaxTests
     [InlineData("c n: x", 1, 1, false)]
     public void ScanDescription_finds_the_end_the_type_and_underscores(string line, int length, int nameLength, bool underscore)
     {
-        var scan = LdifSyntax.ScanDescription(System.Text.Encoding.UTF8.GetBytes(line));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+        var scan = LdifSyntax.ScanDescription(bytes, bytes.Length);
         Assert.Equal(new DescriptionScan(length, nameLength, underscore), scan);
     }
 
@@ -120,7 +121,7 @@ public sealed class LdifSyntaxTests
                 line[i] = random.Next(rare) == 0 ? other[random.Next(other.Length)] : name[random.Next(name.Length)];
             }
 
-            Assert.True(Reference(line) == LdifSyntax.ScanDescription(line), System.Text.Encoding.Latin1.GetString(line));
+            Assert.True(Reference(line) == LdifSyntax.ScanDescription(line, line.Length), System.Text.Encoding.Latin1.GetString(line));
 
             // The line inside a buffer that goes on past it: what follows must not change the answer.
             var cut = random.Next(0, line.Length + 1);
