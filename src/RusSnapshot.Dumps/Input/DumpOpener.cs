@@ -100,7 +100,8 @@ public static class DumpOpener
                 && prefix.AsSpan(0, length).IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0)
             {
                 // Only ASCII in the sniff window of a larger input: UTF-8 or ANSI is decided at the first non-ASCII byte.
-                utf8 = deferred = new DeferredEncodingStream(utf8, Encoding.GetEncoding(1252));
+                utf8 = deferred = new DeferredEncodingStream(utf8, Encoding.GetEncoding(1252),
+                    source.IsPlainFile ? DeferredEncodingStream.CountedInFile(source.Path, bom) : null);
             }
             else if (encoding.CodePage != 65001)
             {

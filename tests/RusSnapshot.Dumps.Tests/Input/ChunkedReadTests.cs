@@ -148,6 +148,12 @@ public sealed class ChunkedReadTests : IDisposable
 
             // All ASCII before the decision lets the reader skip UTF-8 validation; after it, a bad byte is still found.
             Assert.Equal(name == "mixed", summary.Contains("LDIF-UTF8", StringComparison.Ordinal));
+            if (name == "mixed")
+            {
+                // The line of the byte that is not UTF-8 (the seventh line after the cut), counted from the file.
+                var line = 7 + Concat(Padding, "\n"u8.ToArray()).Count(b => b == (byte)'\n');
+                Assert.Contains($"the first such byte is on line {line.ToString(CultureInfo.InvariantCulture)}", summary, StringComparison.Ordinal);
+            }
         }
     }
 

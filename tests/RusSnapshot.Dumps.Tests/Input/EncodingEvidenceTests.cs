@@ -62,6 +62,41 @@ public sealed class EncodingEvidenceTests
     }
 
     [Theory]
+    [InlineData(150_000)]   // just past the 4 MiB sniff window
+    [InlineData(400_000)]   // several buffers past it
+    public void The_line_of_a_late_stray_byte_is_the_same_counted_from_the_file_as_counted_while_reading(int asciiRecords)
+    {
+        // A plain file's line is counted from the file only when the warning is made; a stream's, as it is read.
+        var bytes = Ldif(asciiRecords, strayInComment: true);
+        var path = Path.Combine(Path.GetTempPath(), $"russnap-late-{Guid.NewGuid():N}.ldf");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var source = DumpSource.Expand([path])[0];
+            Assert.True(source.IsPlainFile);
+            using var opened = DumpOpener.Open(source, new DumpOpenOptions { Reader = new DumpReaderOptions { OnBadRecord = BadRecordHandling.Collect } });
+            Assert.NotNull(opened.Deferred);
+            while (opened.Reader.Read())
+            {
+            }
+
+            var fromFile = Assert.Single(opened.Reader.Diagnostics, d => d.Code == "ENCODING-INVALID-UTF8");
+            var (_, streamed, diagnostics) = Read(bytes);
+            using (streamed)
+            {
+                var asRead = Assert.Single(diagnostics, d => d.Code == "ENCODING-INVALID-UTF8");
+                Assert.Equal(3 + (3 * asciiRecords), fromFile.Position.Line);
+                Assert.Equal(asRead.Position, fromFile.Position with { Source = asRead.Position.Source });
+                Assert.Equal(asRead.Message, fromFile.Message);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
     [InlineData(10)]
     [InlineData(150_000)]
     public void A_csvde_ansi_export_stays_windows_1252_without_a_warning(int rows)
