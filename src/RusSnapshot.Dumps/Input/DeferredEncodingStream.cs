@@ -43,26 +43,23 @@ internal sealed class DeferredEncodingStream(Stream inner, Encoding ansi, Func<l
         Decision is null ? new(next, ansi, _lines, _offset, lineBreaksBefore) : throw new InvalidOperationException("The encoding is already decided.");
 
     /// <summary>
-    /// What <c>lineBreaksBefore</c> is for a plain file whose first <paramref name="skip"/> bytes (a byte order mark) are
-    /// not handed to the stream: the line feeds in the file before <paramref name="skip"/> plus the offset, read again by
-    /// a handle of its own.
+    /// What <c>lineBreaksBefore</c> is for a plain file read from its first byte (no byte order mark: one decides the
+    /// encoding, so this stream is not made): the line feeds before the offset, read again by a handle of its own.
     /// </summary>
-    public static Func<long, long> CountedInFile(string path, long skip) => offset =>
+    public static Func<long, long> CountedInFile(string path) => offset =>
     {
         using var file = File.OpenHandle(path);
         var buffer = new byte[1024 * 1024];
-        var end = skip + offset;
         long lines = 0;
-        for (long at = 0; at < end;)
+        for (long at = 0, n; at < offset; at += n)
         {
-            var n = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
+            n = PositionedRead.Fill(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, offset - at)), at);
             if (n == 0)
             {
                 break; // shorter than it was: the warning names the last line there is
             }
 
-            lines += buffer.AsSpan(0, n).Count((byte)'\n');
-            at += n;
+            lines += buffer.AsSpan(0, (int)n).Count((byte)'\n');
         }
 
         return lines;

@@ -101,7 +101,7 @@ public static class DumpOpener
             {
                 // Only ASCII in the sniff window of a larger input: UTF-8 or ANSI is decided at the first non-ASCII byte.
                 utf8 = deferred = new DeferredEncodingStream(utf8, Encoding.GetEncoding(1252),
-                    source.IsPlainFile ? DeferredEncodingStream.CountedInFile(source.Path, bom) : null);
+                    source.IsPlainFile ? DeferredEncodingStream.CountedInFile(source.Path) : null);
             }
             else if (encoding.CodePage != 65001)
             {
